@@ -1,0 +1,140 @@
+# SPDX-License-Identifier: MIT
+# isolab: one non-recursive Makefile for the whole kit. `make help` lists
+# the targets. Programs are found by wildcard: drop a .c file into a chapter
+# directory and it is built, checked for its header and tested by the
+# suite's generic tests.
+
+CHAPTERS := fileio procs signals proclife setuid caps namespaces userns \
+            mounts seccomp cgroups
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARNINGS := -Wall -Wextra -Wformat=2 -Wshadow -Wmissing-prototypes \
+            -Wstrict-prototypes -Wimplicit-fallthrough -Wpointer-arith \
+            -Wundef -Wvla
+ifeq ($(WERROR),1)
+WARNINGS += -Werror
+endif
+ifeq ($(SANITIZE),1)
+CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+          -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+endif
+ALL_CFLAGS := -std=gnu11 $(WARNINGS) $(CFLAGS)
+ALL_CPPFLAGS := -Ilib $(CPPFLAGS)
+
+# Libraries only for the chapters that use them, so fileio builds on a
+# machine without the libcap or libseccomp headers.
+pkg_libs = $(shell pkg-config --libs $(1) 2>/dev/null || echo $(2))
+LIBS_caps = $(call pkg_libs,libcap,-lcap)
+LIBS_userns = $(call pkg_libs,libcap,-lcap)
+LIBS_seccomp = $(call pkg_libs,libseccomp,-lseccomp)
+chapter_of = $(notdir $(patsubst %/,%,$(dir $(1))))
+
+# MAKEFLAGS: no built-in rules (they are slow and would shadow ours).
+MAKEFLAGS += -r
+ifneq ($(V),1)
+Q := @
+MAKEFLAGS += --no-print-directory
+endif
+
+LIB := lib/libisolab.a
+LIB_OBJS := $(patsubst %.c,%.o,$(wildcard lib/*.c))
+PROGS := $(patsubst %.c,%,$(wildcard $(addsuffix /*.c,$(CHAPTERS))))
+SOLUTIONS := $(patsubst %.c,%,$(wildcard solutions/*/*.c))
+EXERCISES := $(patsubst %.c,%,$(wildcard exercises/*/*.c))
+TEST_PROGS := $(patsubst %.c,%,$(wildcard tests/bin/*.c))
+ALL_BINS := $(PROGS) $(SOLUTIONS) $(EXERCISES) $(TEST_PROGS)
+
+# Rebuild everything when the compiler or its flags change (make CC=clang,
+# make sanitize): the stamp file changes only when they do.
+FLAGS_STAMP := lib/.build-flags
+BUILD_ID := $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(LDLIBS)
+
+.PHONY: all help clean check check-rootless sanitize lint grade \
+        verify-exercises doctor deps deps-ensure solutions exercises \
+        $(CHAPTERS) FORCE
+.DEFAULT_GOAL := all
+
+all: $(PROGS) $(SOLUTIONS) $(TEST_PROGS)
+
+help:
+	@echo 'isolab targets:'
+	@echo '  make                  build every demo and solution'
+	@echo '  make CHAPTER          build one chapter, e.g. make caps'
+	@echo '                        (or run make inside the chapter directory)'
+	@echo '  make deps             install what the kit needs (as root)'
+	@echo '  make doctor           what this machine allows, and the fixes'
+	@echo '  make check            build, then run the whole test suite'
+	@echo '  make check-rootless   (as root) the suite as the user nobody'
+	@echo '  make grade [EX=fileio/tee]  grade your exercises'
+	@echo '  make verify-exercises skeletons fail their tests, solutions pass'
+	@echo '  make sanitize         the suite under ASan and UBSan'
+	@echo '  make lint             clang-format, cppcheck and shellcheck'
+	@echo '  make clean            remove every built file'
+	@echo 'Variables: CC, CFLAGS, CPPFLAGS, LDFLAGS, V=1 (show commands),'
+	@echo '  WERROR=1 (warnings are errors), TESTS="tests/fileio.bats ..."'
+
+$(FLAGS_STAMP): FORCE
+	$(Q)echo '$(BUILD_ID)' | cmp -s - $@ || echo '$(BUILD_ID)' > $@
+
+lib/%.o: lib/%.c lib/isolab.h $(FLAGS_STAMP)
+	@$(if $(Q),echo '  CC      $@')
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJS)
+	@$(if $(Q),echo '  AR      $@')
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+# One step from source to program: each program is a single .c file.
+$(ALL_BINS): %: %.c $(LIB) $(FLAGS_STAMP)
+	@$(if $(Q),echo '  CCLD    $@')
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -MF $(dir $@).$(notdir $@).d \
+	    $(LDFLAGS) -o $@ $< $(LIB) $(LIBS_$(call chapter_of,$@)) $(LDLIBS)
+
+-include $(wildcard $(foreach d,$(CHAPTERS) solutions/* exercises/* tests/bin,$(d)/.*.d))
+
+solutions: $(SOLUTIONS)
+exercises: $(EXERCISES)
+
+deps:
+	$(Q)tools/deps install
+
+deps-ensure:
+	$(Q)tools/deps ensure
+
+doctor:
+	$(Q)tools/doctor
+
+check: deps-ensure
+	$(Q)$(MAKE) all
+	$(Q)tests/run $(TESTS)
+
+check-rootless: deps-ensure
+	$(Q)$(MAKE) all
+	$(Q)tests/run --rootless $(TESTS)
+
+sanitize: deps-ensure
+	$(Q)$(MAKE) SANITIZE=1 all
+	$(Q)tests/run --sanitize $(TESTS)
+	$(Q)echo 'note: binaries are sanitizer builds now; make rebuilds plain ones'
+
+grade: deps-ensure
+	$(Q)$(MAKE) exercises
+	$(Q)tools/grade $(EX)
+
+verify-exercises: deps-ensure
+	$(Q)$(MAKE) exercises solutions
+	$(Q)tools/grade --verify
+
+lint:
+	$(Q)tools/lint
+
+clean:
+	rm -f $(PROGS) $(SOLUTIONS) $(EXERCISES) $(TEST_PROGS) $(LIB) \
+	    $(LIB_OBJS) $(FLAGS_STAMP)
+	find . -name '.*.d' -type f -delete
+
+# make fileio, make caps, ...: one chapter's programs
+.SECONDEXPANSION:
+$(CHAPTERS): $$(filter $$@/%,$$(PROGS))

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+/*
+ * err.c - the kit's error reporting: one message format for every program
+ *
+ * Messages go to stderr as "prog: what failed: strerror text (ENAME)".
+ * stdout is flushed first so that, on a terminal, the error appears after
+ * the output that came before it.
+ */
+#define _GNU_SOURCE /* program_invocation_short_name, strerrorname_np() */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "isolab.h"
+
+static void format_message(char *buf, size_t size, int errnum, const char *fmt,
+                           va_list ap) PRINTF_LIKE(4, 0);
+static void report(int errnum, const char *fmt, va_list ap) PRINTF_LIKE(2, 0);
+static noreturn void child_vexit(int status, int errnum, const char *fmt,
+                                 va_list ap) PRINTF_LIKE(3, 0);
+static noreturn void child_exit(int status, int errnum, const char *fmt, ...)
+    PRINTF_LIKE(3, 4);
+
+const char *
+errno_name(int errnum)
+{
+    const char *name = NULL;
+
+#if defined(__GLIBC__) && __GLIBC_PREREQ(2, 32)
+    name = strerrorname_np(errnum);
+#endif
+    return name != NULL ? name : "E?";
+}
+
+/* Format "prog: MSG[: strerror (ENAME)]\n" into BUF; ERRNUM < 0 means no
+ * error number. The message is cut, never overflowed, if it is too long. */
+static void
+format_message(char *buf, size_t size, int errnum, const char *fmt, va_list ap)
+{
+    int len;
+
+    len = snprintf(buf, size, "%s: ", program_invocation_short_name);
+    if (len >= 0 && (size_t)len < size)
+        len += vsnprintf(buf + len, size - len, fmt, ap);
+    if (errnum >= 0 && len >= 0 && (size_t)len < size)
+        len += snprintf(buf + len, size - len, ": %s (%s)", strerror(errnum),
+                        errno_name(errnum));
+    if (len < 0 || (size_t)len >= size - 1)
+        len = size - 2;
+    buf[len] = '\n';
+    buf[len + 1] = '\0';
+}
+
+static void
+report(int errnum, const char *fmt, va_list ap)
+{
+    char buf[1024];
+
+    format_message(buf, sizeof(buf), errnum, fmt, ap);
+    fflush(stdout);
+    fputs(buf, stderr);
+}
+
+void
+err_exit(const char *fmt, ...)
+{
+    int saved_errno = errno;
+    va_list ap;
+
+    va_start(ap, fmt);
+    report(saved_errno, fmt, ap);
+    va_end(ap);
+    exit(EXIT_FAILURE);
+}
+
+void
+err_exit_en(int errnum, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    report(errnum, fmt, ap);
+    va_end(ap);
+    exit(EXIT_FAILURE);
+}
+
+/* No stdio at all here: the child's stdio buffers are copies of the
+ * parent's, and flushing them would print the parent's output twice. */
+static noreturn void
+child_vexit(int status, int errnum, const char *fmt, va_list ap)
+{
+    char buf[1024];
+
+    format_message(buf, sizeof(buf), errnum, fmt, ap);
+    if (write(STDERR_FILENO, buf, strlen(buf)) == -1) {
+        /* Nowhere left to report it. */
+    }
+    _exit(status);
+}
+
+static noreturn void
+child_exit(int status, int errnum, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    child_vexit(status, errnum, fmt, ap);
+}
+
+void
+err_exit_child(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    child_vexit(EXIT_FAILURE, errno, fmt, ap);
+}
+
+void
+exec_failed(const char *cmd)
+{
+    int status = errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC;
+
+    child_exit(status, errno, "exec %s", cmd);
+}
+
+void
+fatal(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    report(-1, fmt, ap);
+    va_end(ap);
+    exit(EXIT_FAILURE);
+}
+
+void
+err_warn(const char *fmt, ...)
+{
+    int saved_errno = errno;
+    va_list ap;
+
+    va_start(ap, fmt);
+    report(saved_errno, fmt, ap);
+    va_end(ap);
+    errno = saved_errno;
+}
+
+void
+usage(int status, const char *text)
+{
+    FILE *out = status == EXIT_SUCCESS ? stdout : stderr;
+
+    fflush(stdout);
+    fputs(text, out);
+    exit(status);
+}
+
+void
+usage_err(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    report(-1, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "Try '%s -h' for more information.\n",
+            program_invocation_short_name);
+    exit(EXIT_USAGE);
+}
+
+int
+child_exit_status(int wstatus)
+{
+    if (WIFEXITED(wstatus))
+        return WEXITSTATUS(wstatus);
+    if (WIFSIGNALED(wstatus))
+        return 128 + WTERMSIG(wstatus);
+    return EXIT_FAILURE; /* stopped or continued: not an end */
+}

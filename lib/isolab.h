@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * isolab.h - the kit's own helpers: error reporting, usage, number parsing
+ *
+ * Every program in the kit reports errors the same way:
+ *
+ *     prog: what failed: strerror text (ENAME)
+ *
+ * e.g. "copy: open /nope: No such file or directory (ENOENT)". The symbolic
+ * name (ENOENT) is the word to look up in the ERRORS section of the man page
+ * of the call that failed.
+ *
+ * This header declares only the kit's helpers; each program includes the
+ * system headers it needs itself, so a student sees where everything comes
+ * from.
+ */
+#ifndef ISOLAB_H
+#define ISOLAB_H
+
+#include <stdnoreturn.h>
+
+/* Exit statuses shared by every program (see the top-level README). */
+#define EXIT_USAGE       2  /* bad command line */
+#define EXIT_NOFEATURE   77 /* kernel or system lacks the feature: a skip */
+#define EXIT_CANNOT_EXEC 126
+#define EXIT_NOT_FOUND   127
+
+#define PRINTF_LIKE(fmt, args) __attribute__((format(printf, fmt, args)))
+
+/* Report "prog: MSG: strerror(errno) (ENAME)" and exit(1). */
+noreturn void err_exit(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+/* The same with an explicit error number, for calls such as
+ * pthread_create() that return the number instead of setting errno. */
+noreturn void err_exit_en(int errnum, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+/* The same as err_exit(), for a child after fork() or clone(): it writes
+ * with one write(2) and ends with _exit(1), so it never flushes a copy of
+ * the parent's stdio buffers (which would print the parent's output twice). */
+noreturn void err_exit_child(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+/* In a child after a failed exec of CMD: report it and _exit() with 127 if
+ * CMD was not found, 126 otherwise, as the shell does. */
+noreturn void exec_failed(const char *cmd);
+
+/* Report "prog: MSG" (no errno) and exit(1). */
+noreturn void fatal(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+/* Report "prog: MSG: strerror(errno) (ENAME)" and return. */
+void err_warn(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+/* Print TEXT (the program's usage) and exit with STATUS: to stdout for
+ * STATUS 0 (the -h option), to stderr otherwise (a usage error, 2). */
+noreturn void usage(int status, const char *text);
+
+/* Report "prog: MSG" and a pointer to -h, then exit(2). */
+noreturn void usage_err(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+/* The symbolic name of an error number ("ENOENT"), or "E?" if unknown. */
+const char *errno_name(int errnum);
+
+/* Parse ARG as a whole number in BASE (0: decimal, 0x hex, 0 octal) within
+ * MIN..MAX. Anything else (empty, junk after the digits, overflow, out of
+ * range) is a usage error that names WHAT, e.g. "copy: -b: 'x' is not a
+ * number", and exits 2. */
+long long parse_ll(const char *arg, int base, long long min, long long max,
+                   const char *what);
+
+/* The exit status a launcher passes on for a child's wait status: the
+ * child's own exit status, or 128 + the signal that killed it. */
+int child_exit_status(int wstatus);
+
+#endif

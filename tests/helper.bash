@@ -1,0 +1,146 @@
+# SPDX-License-Identifier: MIT
+# shellcheck shell=bash
+#
+# helper.bash - loaded by every bats file: `load helper` (or
+# `load ../helper` from tests/exercises/).
+#
+# Provides the bats libraries, the kit's paths, and:
+#   require WHAT [ARG]  skip the test, with the doctor's words, unless the
+#                       machine allows WHAT: root | nonroot | userns | timens
+#                       | seccomp | cgroup CONTROLLER | cmd NAME | kernel X.Y
+#                       | busybox | suid_fs
+#   as_user CMD...      run CMD as the unprivileged user nobody when the
+#                       suite runs as root (as yourself otherwise)
+#   user_tmpdir         a fresh directory that CMD run by as_user can write
+#   in_mountns CMD...   run CMD in a new private mount namespace (inside a
+#                       new user namespace when not root): its mounts never
+#                       reach the host's mount table
+#   kit_cgroup CONTROLLER  create a cgroup under the kit's own subtree in
+#                       the hierarchy holding CONTROLLER and print its path;
+#                       it is removed in teardown, even if the test fails
+#   cg_version CONTROLLER  v1 or v2: the hierarchy holding CONTROLLER
+
+bats_require_minimum_version 1.5.0
+
+ISOLAB_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export ISOLAB_TOP
+# shellcheck source=tools/checks.bash
+source "$ISOLAB_TOP/tools/checks.bash"
+
+# Source the libraries' files directly: their load.bash files start extra
+# processes on every test, which doubles the cost of a small test.
+_bats_libs=$(bats_lib_dir) || {
+    echo "bats-support, bats-assert and bats-file are needed: make deps" >&2
+    exit 1
+}
+for _f in "$_bats_libs"/bats-support/src/*.bash \
+    "$_bats_libs"/bats-assert/src/*.bash "$_bats_libs"/bats-file/src/*.bash; do
+    # shellcheck source=/dev/null
+    source "$_f"
+done
+unset _f _bats_libs
+
+# The user that as_user runs commands as; nobody:nogroup exists on every
+# distribution with the numbers 65534:65534.
+ISOLAB_USER_ID=65534
+
+require() {
+    local what=$1
+    shift
+    case $what in
+    root | nonroot | userns | timens | seccomp | busybox | suid_fs | \
+        cgroup | cmd | kernel)
+        "check_$what" "$@" || skip "$CHECK_MSG"
+        ;;
+    *)
+        echo "require: unknown requirement '$what'" >&2
+        return 1
+        ;;
+    esac
+}
+
+as_user() {
+    if [ "$(id -u)" -eq 0 ]; then
+        setpriv --reuid=$ISOLAB_USER_ID --regid=$ISOLAB_USER_ID \
+            --clear-groups -- "$@"
+    else
+        "$@"
+    fi
+}
+
+user_tmpdir() {
+    local d
+    d=$(mktemp -d "$BATS_TEST_TMPDIR/user.XXXXXX")
+    if [ "$(id -u)" -eq 0 ]; then
+        chown "$ISOLAB_USER_ID:$ISOLAB_USER_ID" "$d"
+        # bats' own directories are 0700: let the user through to D.
+        chmod o+x "$BATS_RUN_TMPDIR" "$BATS_TEST_TMPDIR" \
+            "$(dirname "$BATS_TEST_TMPDIR")" 2>/dev/null || true
+    fi
+    echo "$d"
+}
+
+in_mountns() {
+    if [ "$(id -u)" -eq 0 ]; then
+        unshare --mount --propagation private -- "$@"
+    else
+        unshare --user --map-root-user --mount --propagation private -- "$@"
+    fi
+}
+
+cg_version() {
+    local version rest
+    read -r version rest <<<"$(cgroup_hierarchy "$1")"
+    echo "$version"
+}
+
+# The kit's subtree: one per suite run, below this process's own cgroup,
+# named so that the leak check can find anything left behind.
+_kit_cgroups=()
+
+kit_cgroup() {
+    local ctrl=$1 base dir
+    check_cgroup "$ctrl" || {
+        echo "kit_cgroup: $CHECK_MSG" >&2
+        return 1
+    }
+    base=$(cgroup_dir "$ctrl")/isolab.${ISOLAB_RUN_ID:-$$}
+    dir=$base/t$BATS_SUITE_TEST_NUMBER.$RANDOM
+    mkdir -p "$dir" || return 1
+    _kit_cgroups+=("$dir")
+    echo "$dir"
+}
+
+# Remove one cgroup made by kit_cgroup, and the kit's subtree once empty:
+# end what the test started inside it, then rmdir from the bottom up.
+kit_cgroup_remove() {
+    local dir=$1 procs pid i sub
+    # Children first (a test may have made cgroups below its own).
+    while read -r sub; do
+        [ "$sub" = "$dir" ] || kit_cgroup_remove "$sub"
+    done < <(find "$dir" -mindepth 1 -maxdepth 1 -type d 2>/dev/null)
+    procs=$dir/cgroup.procs
+    for i in 1 2 3 4 5 6 7 8 9 10; do
+        [ -s "$procs" ] || break
+        while read -r pid; do kill -KILL "$pid" 2>/dev/null; done <"$procs"
+        sleep 0.05
+    done
+    rmdir "$dir" 2>/dev/null || true
+    rmdir "$(dirname "$dir")" 2>/dev/null || true
+}
+
+teardown() {
+    local d
+    for d in "${_kit_cgroups[@]}"; do
+        kit_cgroup_remove "$d"
+    done
+    _kit_cgroups=()
+    if declare -F local_teardown >/dev/null; then
+        local_teardown
+    fi
+}
+
+# Programs and trees under test.
+prog() {
+    echo "$ISOLAB_TOP/$1"
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
+# The error library's exact formats, through tests/bin/lib_driver.
+
+load helper
+
+driver() {
+    "$ISOLAB_TOP/tests/bin/lib_driver" "$@"
+}
+
+@test "lib: err_exit prints prog: message: strerror (ENAME) and exits 1" {
+    run -1 --separate-stderr driver err_exit
+    assert_equal "$stderr" "lib_driver: open /nope: No such file or directory (ENOENT)"
+    assert_output ""
+}
+
+@test "lib: err_exit_en reports the given error number, not errno" {
+    run -1 --separate-stderr driver err_exit_en
+    assert_equal "$stderr" "lib_driver: pthread_create: Resource temporarily unavailable (EAGAIN)"
+}
+
+@test "lib: err_exit_child reports with _exit(1)" {
+    run -1 --separate-stderr driver err_exit_child
+    assert_equal "$stderr" "lib_driver: setns /proc/1/ns/uts: Operation not permitted (EPERM)"
+}
+
+@test "lib: err_exit_child does not flush the parent's stdio buffers" {
+    run --separate-stderr bash -c "'$ISOLAB_TOP/tests/bin/lib_driver' child_no_flush | cat"
+    assert_output "parent line"
+    assert_equal "$stderr" "lib_driver: child failed: Cannot allocate memory (ENOMEM)"
+}
+
+@test "lib: fatal prints prog: message without an errno part and exits 1" {
+    run -1 --separate-stderr driver fatal
+    assert_equal "$stderr" "lib_driver: 2 writer(s) failed"
+}
+
+@test "lib: err_warn reports, returns, and keeps errno" {
+    run -0 --separate-stderr driver err_warn
+    assert_equal "$stderr" "lib_driver: open /etc/shadow: Permission denied (EACCES)"
+    assert_output "errno kept: EACCES"
+}
+
+@test "lib: usage(0) prints to stdout and exits 0; usage(2) to stderr, exit 2" {
+    run -0 --separate-stderr driver usage0
+    assert_output "Usage: lib_driver FUNCTION"
+    assert_equal "$stderr" ""
+    run -2 --separate-stderr driver usage2
+    assert_output ""
+    assert_equal "$stderr" "Usage: lib_driver FUNCTION"
+}
+
+@test "lib: usage_err names the problem, points to -h and exits 2" {
+    run -2 --separate-stderr driver usage_err
+    assert_equal "$stderr" "lib_driver: missing operand
+Try 'lib_driver -h' for more information."
+}
+
+@test "lib: parse_ll accepts whole numbers in range, in decimal, hex and octal" {
+    run -0 driver parse 42 0 100
+    assert_output 42
+    run -0 driver parse 0x10 0 100
+    assert_output 16
+    run -0 driver parse 010 0 100
+    assert_output 8
+    run -0 driver parse -5 -10 10
+    assert_output -- -5
+    run -0 driver parse 9223372036854775807 0 0x7fffffffffffffff
+    assert_output 9223372036854775807
+}
+
+@test "lib: parse_ll refuses empty, junk, space, overflow and out of range" {
+    run -2 --separate-stderr driver parse "" 0 100
+    assert_equal "${stderr_lines[0]}" "lib_driver: -n: empty string is not a number"
+    run -2 --separate-stderr driver parse 12abc 0 100
+    assert_equal "${stderr_lines[0]}" "lib_driver: -n: '12abc' has junk after the number"
+    run -2 --separate-stderr driver parse abc 0 100
+    assert_equal "${stderr_lines[0]}" "lib_driver: -n: 'abc' is not a number"
+    run -2 --separate-stderr driver parse " 12" 0 100
+    assert_equal "${stderr_lines[0]}" "lib_driver: -n: ' 12' has leading white space"
+    run -2 --separate-stderr driver parse 101 0 100
+    assert_equal "${stderr_lines[0]}" "lib_driver: -n: '101' is out of range (0 to 100)"
+    run -2 --separate-stderr driver parse 99999999999999999999 0 100
+    assert_equal "${stderr_lines[0]}" "lib_driver: -n: '99999999999999999999' is out of range (0 to 100)"
+    run -2 --separate-stderr driver parse -1 0 100
+    assert_equal "${stderr_lines[0]}" "lib_driver: -n: '-1' is out of range (0 to 100)"
+}
+
+@test "lib: exec_failed exits 127 for a missing command, 126 otherwise" {
+    run -127 --separate-stderr driver exec_failed /nonexistent/cmd
+    assert_equal "$stderr" "lib_driver: exec /nonexistent/cmd: No such file or directory (ENOENT)"
+    run -126 --separate-stderr driver exec_failed /etc
+    assert_equal "$stderr" "lib_driver: exec /etc: Permission denied (EACCES)"
+}
+
+@test "lib: child_exit_status passes on the exit status, or 128+signal" {
+    run -0 driver child_status true
+    run -3 driver child_status sh -c 'exit 3'
+    run -137 driver child_status sh -c 'kill -KILL $$'
+    run -143 driver child_status sh -c 'kill -TERM $$'
+}
+
+@test "lib: errno_name gives the symbolic name" {
+    run -0 driver errno_name 2
+    assert_output ENOENT
+    run -0 driver errno_name 1
+    assert_output EPERM
+    run -0 driver errno_name 100000
+    assert_output "E?"
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
+# What every program promises, checked for each program found on disk, so
+# a new program is covered the day it lands: its header block, -h, usage
+# errors, and a corpus of bad arguments that must never crash it.
+
+load helper
+
+CHAPTERS="fileio procs signals proclife setuid caps namespaces userns mounts seccomp cgroups"
+
+# Every program: chapter demos and reference solutions, by their sources.
+programs() {
+    local src
+    for src in $(cd "$ISOLAB_TOP" && for c in $CHAPTERS solutions/*; do
+        [ -d "$c" ] && ls "$c"/*.c 2>/dev/null
+    done); do
+        echo "${src%.c}"
+    done
+}
+
+setup() {
+    cd "$BATS_TEST_TMPDIR" || return 1
+    mapfile -t PROGS < <(programs)
+    [ "${#PROGS[@]}" -gt 0 ]
+}
+
+@test "every program: is built" {
+    local missing=()
+    for p in "${PROGS[@]}"; do
+        [ -x "$ISOLAB_TOP/$p" ] || missing+=("$p")
+    done
+    assert_equal "${missing[*]}" ""
+}
+
+@test "every program: has the header block of STYLE.md" {
+    local bad=() src
+    for p in "${PROGS[@]}"; do
+        src=$ISOLAB_TOP/$p.c
+        name=$(basename "$p")
+        head -1 "$src" | grep -q 'SPDX-License-Identifier: MIT' &&
+            grep -q "^ \* $name - " "$src" &&
+            grep -q '^ \* Usage: ' "$src" &&
+            grep -q '^ \* Try:' "$src" &&
+            grep -q '^ \* Needs:' "$src" &&
+            grep -q '^ \* See also:' "$src" ||
+            bad+=("$p")
+    done
+    assert_equal "${bad[*]}" ""
+}
+
+@test "every program: -h prints Usage: to stdout, nothing to stderr, exits 0" {
+    local bad=()
+    for p in "${PROGS[@]}"; do
+        run --separate-stderr "$ISOLAB_TOP/$p" -h
+        if [ "$status" -ne 0 ] || [[ $output != Usage:* ]] || [ -n "$stderr" ]; then
+            bad+=("$p(status $status)")
+        fi
+    done
+    assert_equal "${bad[*]}" ""
+}
+
+@test "every program: an unknown option prints usage to stderr and exits 2" {
+    local bad=()
+    for p in "${PROGS[@]}"; do
+        run --separate-stderr "$ISOLAB_TOP/$p" -@ </dev/null
+        if [ "$status" -ne 2 ] || [[ $stderr != *Usage:* ]] || [ -n "$output" ]; then
+            bad+=("$p(status $status)")
+        fi
+    done
+    assert_equal "${bad[*]}" ""
+}
+
+@test "every program: bad arguments never end in a signal, a hang or a sanitizer report" {
+    local bins=()
+    for p in "${PROGS[@]}"; do
+        bins+=("$ISOLAB_TOP/$p")
+    done
+    run -0 "$ISOLAB_TOP/tests/bad-args" "${bins[@]}"
+}

@@ -20,9 +20,7 @@
 static void format_message(char *buf, size_t size, int errnum, const char *fmt,
                            va_list ap) PRINTF_LIKE(4, 0);
 static void report(int errnum, const char *fmt, va_list ap) PRINTF_LIKE(2, 0);
-static noreturn void child_vexit(int status, int errnum, const char *fmt,
-                                 va_list ap) PRINTF_LIKE(3, 0);
-static noreturn void child_exit(int status, int errnum, const char *fmt, ...)
+static void err_format(char *buf, size_t size, const char *fmt, ...)
     PRINTF_LIKE(3, 4);
 
 const char *
@@ -91,41 +89,47 @@ err_exit_en(int errnum, const char *fmt, ...)
 /* No stdio at all here: the child's stdio buffers are copies of the
  * parent's, and flushing them would print the parent's output twice. */
 static noreturn void
-child_vexit(int status, int errnum, const char *fmt, va_list ap)
+write_and_exit(int status, const char *msg)
 {
-    char buf[1024];
-
-    format_message(buf, sizeof(buf), errnum, fmt, ap);
-    if (write(STDERR_FILENO, buf, strlen(buf)) == -1) {
+    if (write(STDERR_FILENO, msg, strlen(msg)) == -1) {
         /* Nowhere left to report it. */
     }
     _exit(status);
 }
 
-static noreturn void
-child_exit(int status, int errnum, const char *fmt, ...)
+/* Format "prog: MSG: strerror(errno) (ENAME)\n" into BUF. */
+static void
+err_format(char *buf, size_t size, const char *fmt, ...)
 {
+    int saved_errno = errno;
     va_list ap;
 
     va_start(ap, fmt);
-    child_vexit(status, errnum, fmt, ap);
+    format_message(buf, size, saved_errno, fmt, ap);
+    va_end(ap);
 }
 
 void
 err_exit_child(const char *fmt, ...)
 {
+    int saved_errno = errno;
+    char buf[1024];
     va_list ap;
 
     va_start(ap, fmt);
-    child_vexit(EXIT_FAILURE, errno, fmt, ap);
+    format_message(buf, sizeof(buf), saved_errno, fmt, ap);
+    va_end(ap);
+    write_and_exit(EXIT_FAILURE, buf);
 }
 
 void
 exec_failed(const char *cmd)
 {
     int status = errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC;
+    char buf[1024];
 
-    child_exit(status, errno, "exec %s", cmd);
+    err_format(buf, sizeof(buf), "exec %s", cmd);
+    write_and_exit(status, buf);
 }
 
 void

@@ -95,8 +95,8 @@ cg_version() {
 }
 
 # The kit's subtree: one per suite run, below this process's own cgroup,
-# named so that the leak check can find anything left behind.
-_kit_cgroups=()
+# named so that the leak check can find anything left behind. What
+# kit_cgroup made is listed in a file, since it is often called in $(...).
 
 kit_cgroup() {
     local ctrl=$1 base dir
@@ -107,22 +107,24 @@ kit_cgroup() {
     base=$(cgroup_dir "$ctrl")/isolab.${ISOLAB_RUN_ID:-$$}
     dir=$base/t$BATS_SUITE_TEST_NUMBER.$RANDOM
     mkdir -p "$dir" || return 1
-    _kit_cgroups+=("$dir")
+    echo "$dir" >>"$BATS_TEST_TMPDIR/.kit_cgroups"
     echo "$dir"
 }
 
 # Remove one cgroup made by kit_cgroup, and the kit's subtree once empty:
 # end what the test started inside it, then rmdir from the bottom up.
 kit_cgroup_remove() {
-    local dir=$1 procs pid i sub
+    local dir=$1 procs pids pid sub
     # Children first (a test may have made cgroups below its own).
     while read -r sub; do
         [ "$sub" = "$dir" ] || kit_cgroup_remove "$sub"
     done < <(find "$dir" -mindepth 1 -maxdepth 1 -type d 2>/dev/null)
     procs=$dir/cgroup.procs
-    for i in 1 2 3 4 5 6 7 8 9 10; do
-        [ -s "$procs" ] || break
-        while read -r pid; do kill -KILL "$pid" 2>/dev/null; done <"$procs"
+    # (cgroup files have size 0 to stat: read them to see if they are empty)
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        pids=$(cat "$procs" 2>/dev/null)
+        [ -n "$pids" ] || break
+        for pid in $pids; do kill -KILL "$pid" 2>/dev/null; done
         sleep 0.05
     done
     rmdir "$dir" 2>/dev/null || true
@@ -131,10 +133,12 @@ kit_cgroup_remove() {
 
 teardown() {
     local d
-    for d in "${_kit_cgroups[@]}"; do
-        kit_cgroup_remove "$d"
-    done
-    _kit_cgroups=()
+    if [ -f "$BATS_TEST_TMPDIR/.kit_cgroups" ]; then
+        while read -r d; do
+            kit_cgroup_remove "$d"
+        done <"$BATS_TEST_TMPDIR/.kit_cgroups"
+        rm -f "$BATS_TEST_TMPDIR/.kit_cgroups"
+    fi
     if declare -F local_teardown >/dev/null; then
         local_teardown
     fi

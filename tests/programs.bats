@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
 # SPDX-License-Identifier: MIT
+# shellcheck disable=SC2154 # bats' run sets $output, $stderr, $lines ...
 # What every program promises, checked for each program found on disk, so
 # a new program is covered the day it lands: its header block, -h, usage
 # errors, and a corpus of bad arguments that must never crash it.

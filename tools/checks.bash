@@ -11,9 +11,11 @@
 #   CHECK_FIX  the exact command or setting that fixes it ("" if none)
 # Checks are cheap (no package manager calls) so tests can use them.
 
+# shellcheck disable=SC2034 # CHECK_MSG and CHECK_FIX are for the caller
 CHECK_MSG=""
 CHECK_FIX=""
 
+# shellcheck disable=SC2034
 _fail() {
     CHECK_MSG=$1
     CHECK_FIX=${2:-}
@@ -101,10 +103,11 @@ seccomp_actions() {
 # the root's cgroup.controllers). ROOT is the mount's root within the
 # hierarchy (field 4 of mountinfo).
 cgroup_hierarchy() {
-    local want=$1 id parent dev root mnt opts rest fstype src superopts
-    while read -r id parent dev root mnt opts rest; do
+    local want=$1 root mnt rest fstype superopts
+    # mountinfo: ID PARENT DEV ROOT MOUNTPOINT OPTIONS ... - FSTYPE SOURCE SUPEROPTS
+    while read -r _ _ _ root mnt rest; do
         rest=${rest#*- }
-        read -r fstype src superopts <<<"$rest"
+        read -r fstype _ superopts <<<"$rest"
         case $fstype in
         cgroup)
             case ",$superopts," in

@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
 # SPDX-License-Identifier: MIT
+# shellcheck disable=SC2154 # bats' run sets $output, $stderr, $lines ...
 # Grading for exercises/fileio (hints: exercises/fileio/README.md).
 # ISOLAB_TREE says which tree to test: solutions (make check, the
 # default) or exercises (make grade).

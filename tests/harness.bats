@@ -1,0 +1,65 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
+# shellcheck disable=SC2154 # bats' run sets $output, $stderr, $lines ...
+# The harness itself: what helper.bash and tools/checks.bash promise.
+
+load helper
+
+@test "harness: in_mountns mounts that the host's mount table never sees" {
+    if [ "$(id -u)" -ne 0 ]; then
+        require userns
+    fi
+    dir=$BATS_TEST_TMPDIR/mnt
+    mkdir "$dir"
+    run -0 in_mountns sh -c "mount -t tmpfs isolab-probe '$dir' && grep -c isolab-probe /proc/self/mountinfo"
+    assert_output 1
+    run grep -c isolab-probe /proc/self/mountinfo
+    assert_output 0
+}
+
+@test "harness: kit_cgroup makes a cgroup below our own and removes it" {
+    require cgroup pids
+    cg=$(kit_cgroup pids)
+    [[ $cg == "$(cgroup_dir pids)/isolab."* ]]
+    assert_file_exist "$cg/cgroup.procs"
+    sleep 30 3>&- &
+    echo $! >"$cg/cgroup.procs"
+    rel=${cg#"$(cgroup_hierarchy pids | cut -d' ' -f2)"}
+    run -0 grep -E "^[0-9]+:([^:]*,)?pids(,[^:]*)?:$rel\$|^0::$rel\$" "/proc/$!/cgroup"
+    kit_cgroup_remove "$cg"
+    assert_file_not_exist "$cg"
+    # The process inside was ended with SIGKILL: 128 + 9.
+    st=0
+    wait $! || st=$?
+    assert_equal "$st" 137
+}
+
+@test "harness: as_user runs as the unprivileged user" {
+    run -0 as_user id -u
+    if [ "$(id -u)" -eq 0 ]; then
+        assert_output 65534
+    else
+        assert_output "$(id -u)"
+    fi
+    dir=$(user_tmpdir)
+    run -0 as_user touch "$dir/f"
+}
+
+@test "harness: a check that fails explains itself and names the fix" {
+    run check_kernel 99.0
+    assert_failure
+    check_kernel 99.0 || true
+    [[ $CHECK_MSG == "needs Linux 99.0 or later (this is $(uname -r))" ]]
+    check_cmd no-such-command-isolab || true
+    assert_equal "$CHECK_MSG" "the command no-such-command-isolab is missing"
+    assert_equal "$CHECK_FIX" "make deps"
+}
+
+@test "harness: doctor prints one line per requirement and exits 0 when the packages are there" {
+    run -0 "$ISOLAB_TOP/tools/doctor"
+    assert_line --index 0 "isolab doctor: what this machine allows"
+    assert_line --regexp '^  (ok|NO)  user namespaces'
+    assert_line --regexp '^  (ok|NO)  cgroups'
+    assert_line --regexp '^  ok  kernel: Linux '
+    assert_line "  ok  bats"
+}

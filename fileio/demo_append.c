@@ -36,6 +36,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdnoreturn.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -52,10 +53,10 @@ static const char usage_text[] =
 
 /* One writer: its own open(), so its own file offset. It starts when
  * START reads end of file, so that both writers run at the same time. */
-static void
+static noreturn void
 writer(char name, const char *path, bool append, long records, int start)
 {
-    char rec[RECORD_LEN + 1];
+    char rec[32];
     int fd;
 
     fd = open(path, O_WRONLY | (append ? O_APPEND : 0));
@@ -65,7 +66,8 @@ writer(char name, const char *path, bool append, long records, int start)
         err_exit_child("read start pipe");
 
     for (long i = 0; i < records; i++) {
-        snprintf(rec, sizeof(rec), "writer %c %06ld\n", name, i % 1000000);
+        /* RECORDS is at most 1000000, so i has at most 6 digits. */
+        snprintf(rec, sizeof(rec), "writer %c %06ld\n", name, i);
         /* The race window: the end found here may have moved by the time
          * write() runs. With O_APPEND this lseek() is not needed at all. */
         if (!append) {

@@ -35,6 +35,7 @@
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdnoreturn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -52,7 +53,7 @@ static const char usage_text[] =
 
 /* One contender. It reports on READY once it has checked, then waits for
  * the parent to close GO, so both check before either creates. */
-static void
+static noreturn void
 contender(char name, const char *path, bool excl, int ready, int go)
 {
     bool exists = false;

@@ -15,12 +15,13 @@ WARNINGS := -Wall -Wextra -Wformat=2 -Wshadow -Wmissing-prototypes \
 ifeq ($(WERROR),1)
 WARNINGS += -Werror
 endif
+# Kept apart from CFLAGS and LDFLAGS so that a CFLAGS given on the command
+# line does not drop them.
 ifeq ($(SANITIZE),1)
-CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
-          -fno-omit-frame-pointer
-LDFLAGS += -fsanitize=address,undefined
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+             -fno-omit-frame-pointer
 endif
-ALL_CFLAGS := -std=gnu11 $(WARNINGS) $(CFLAGS)
+ALL_CFLAGS := -std=gnu11 $(WARNINGS) $(CFLAGS) $(SAN_FLAGS)
 ALL_CPPFLAGS := -Ilib $(CPPFLAGS)
 
 # Libraries only for the chapters that use them, so fileio builds on a
@@ -49,7 +50,7 @@ ALL_BINS := $(PROGS) $(SOLUTIONS) $(EXERCISES) $(TEST_PROGS)
 # Rebuild everything when the compiler or its flags change (make CC=clang,
 # make sanitize): the stamp file changes only when they do.
 FLAGS_STAMP := lib/.build-flags
-BUILD_ID := $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(LDLIBS)
+BUILD_ID = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(LDLIBS)
 
 .PHONY: all help clean check check-rootless sanitize lint grade \
         verify-exercises doctor deps deps-ensure solutions exercises \
@@ -90,7 +91,7 @@ $(LIB): $(LIB_OBJS)
 $(ALL_BINS): %: %.c $(LIB) $(FLAGS_STAMP)
 	@$(if $(Q),echo '  CCLD    $@')
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -MF $(dir $@).$(notdir $@).d \
-	    $(LDFLAGS) -o $@ $< $(LIB) $(LIBS_$(call chapter_of,$@)) $(LDLIBS)
+	    $(SAN_FLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS_$(call chapter_of,$@)) $(LDLIBS)
 
 -include $(wildcard $(foreach d,$(CHAPTERS) solutions/* exercises/* tests/bin,$(d)/.*.d))
 

@@ -19,6 +19,9 @@
 #                       the hierarchy holding CONTROLLER and print its path;
 #                       it is removed in teardown, even if the test fails
 #   cg_version CONTROLLER  v1 or v2: the hierarchy holding CONTROLLER
+#   spawn CMD...        start CMD in the background, PID in $SPAWNED;
+#                       teardown kills it
+#   wait_for CMD...     retry CMD until it succeeds (5 s at most)
 
 bats_require_minimum_version 1.5.0
 
@@ -59,13 +62,15 @@ require() {
     esac
 }
 
+# The command prefix that as_user uses (empty when not root).
+AS_USER=()
+if [ "$(id -u)" -eq 0 ]; then
+    AS_USER=(setpriv "--reuid=$ISOLAB_USER_ID" "--regid=$ISOLAB_USER_ID"
+        --clear-groups --)
+fi
+
 as_user() {
-    if [ "$(id -u)" -eq 0 ]; then
-        setpriv --reuid=$ISOLAB_USER_ID --regid=$ISOLAB_USER_ID \
-            --clear-groups -- "$@"
-    else
-        "$@"
-    fi
+    "${AS_USER[@]}" "$@"
 }
 
 user_tmpdir() {
@@ -132,7 +137,13 @@ kit_cgroup_remove() {
 }
 
 teardown() {
-    local d
+    local d pid
+    if [ -f "$BATS_TEST_TMPDIR/.spawned" ]; then
+        while read -r pid; do
+            kill -KILL -- "-$pid" "$pid" 2>/dev/null || true
+        done <"$BATS_TEST_TMPDIR/.spawned"
+        rm -f "$BATS_TEST_TMPDIR/.spawned"
+    fi
     if [ -f "$BATS_TEST_TMPDIR/.kit_cgroups" ]; then
         while read -r d; do
             kit_cgroup_remove "$d"
@@ -144,7 +155,31 @@ teardown() {
     fi
 }
 
-# Programs and trees under test.
-prog() {
-    echo "$ISOLAB_TOP/$1"
+# spawn CMD...: start CMD in the background (without bats' fd 3, which
+# would hold the test open) and set SPAWNED to its PID. CMD leads a
+# process group of its own (setsid; in a non-interactive shell setsid
+# does not need to fork, so the PID is CMD's), and teardown kills that
+# whole group: CMD and whatever it started.
+spawn() {
+    # A shell function would run in a subshell of its own, and $! would be
+    # that subshell's PID: use the command behind as_user directly.
+    if [ "$1" = as_user ]; then
+        shift
+        set -- "${AS_USER[@]}" "$@"
+    fi
+    setsid "$@" 3>&- &
+    SPAWNED=$!
+    echo "$SPAWNED" >>"$BATS_TEST_TMPDIR/.spawned"
+}
+
+# wait_for TEST...: retry the test command for up to 5 s (for a spawned
+# process to reach the state under test), then fail.
+wait_for() {
+    local _
+    for _ in $(seq 100); do
+        "$@" && return 0
+        sleep 0.05
+    done
+    echo "wait_for: timed out: $*" >&2
+    return 1
 }

@@ -17,6 +17,7 @@
 #ifndef ISOLAB_H
 #define ISOLAB_H
 
+#include <stddef.h>
 #include <stdnoreturn.h>
 
 /* Exit statuses shared by every program (see the top-level README). */
@@ -65,6 +66,15 @@ const char *errno_name(int errnum);
  * number", and exits 2. */
 long long parse_ll(const char *arg, int base, long long min, long long max,
                    const char *what);
+
+/* Parse a signal given as a number ("10"), a name ("USR1", "SIGUSR1") or
+ * a realtime offset ("RTMIN+2", "SIGRTMAX-1"). Anything else is a usage
+ * error naming WHAT (exit 2). 0 is accepted: kill(2) takes it. */
+int parse_signal(const char *arg, const char *what);
+
+/* The name of signal SIG, such as "SIGUSR1" or "SIGRTMIN+2", written to
+ * BUF (32 bytes are always enough); returns BUF. */
+const char *signal_name(int sig, char *buf, size_t size);
 
 /* The exit status a launcher passes on for a child's wait status: the
  * child's own exit status, or 128 + the signal that killed it. */

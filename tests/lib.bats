@@ -109,3 +109,36 @@ Try 'lib_driver -h' for more information."
     run -0 driver errno_name 100000
     assert_output "E?"
 }
+
+@test "lib: parse_signal takes numbers, names with or without SIG, and realtime offsets" {
+    run -0 driver signal 10
+    assert_output "10 SIGUSR1"
+    run -0 driver signal USR1
+    assert_output "10 SIGUSR1"
+    run -0 driver signal sigterm
+    assert_output "15 SIGTERM"
+    run -0 driver signal KILL
+    assert_output "9 SIGKILL"
+    min=$(kill -l RTMIN 2>/dev/null || echo 34)
+    max=$(kill -l RTMAX 2>/dev/null || echo 64)
+    run -0 driver signal RTMIN
+    assert_output "$min SIGRTMIN"
+    run -0 driver signal SIGRTMIN+2
+    assert_output "$((min + 2)) SIGRTMIN+2"
+    run -0 driver signal RTMAX-1
+    assert_output "$((max - 1)) SIGRTMAX-1"
+    run -0 driver signal "$max"
+    assert_output "$max SIGRTMAX"
+    run -0 driver signal 0
+}
+
+@test "lib: parse_signal refuses unknown names and out-of-range numbers" {
+    run -2 --separate-stderr driver signal NOPE
+    assert_equal "${stderr_lines[0]}" "lib_driver: SIGNAL: 'NOPE' is not a signal name or number"
+    run -2 --separate-stderr driver signal 65
+    assert_equal "${stderr_lines[0]}" "lib_driver: SIGNAL: '65' is out of range (0 to 64)"
+    run -2 --separate-stderr driver signal RTMIN-1
+    assert_equal "${stderr_lines[0]}" "lib_driver: SIGNAL: 'RTMIN-1' is outside SIGRTMIN..SIGRTMAX"
+    run -2 driver signal RTMIN2
+    run -2 driver signal ""
+}

@@ -5,7 +5,7 @@
  * Usage: lib_driver FUNCTION [ARG...]
  *   err_exit | err_exit_en | err_exit_child | fatal | err_warn | usage0 |
  *   usage2 | usage_err | parse ARG MIN MAX | exec_failed CMD |
- *   child_status CMD... | child_no_flush | errno_name N
+ *   child_status CMD... | child_no_flush | errno_name N | signal ARG
  *
  * Not a demo: a test fixture for the library's exact message formats.
  */
@@ -84,6 +84,13 @@ main(int argc, char *argv[])
                 err_exit("wait");
         }
         return WEXITSTATUS(status);
+    } else if (strcmp(fn, "signal") == 0 && argc == 3) {
+        /* The number, and the name it prints back as. */
+        char buf[32];
+        int sig = parse_signal(argv[2], "SIGNAL");
+
+        printf("%d %s\n", sig, signal_name(sig, buf, sizeof(buf)));
+        return EXIT_SUCCESS;
     } else if (strcmp(fn, "errno_name") == 0 && argc == 3) {
         printf("%s\n", errno_name(atoi(argv[2])));
         return EXIT_SUCCESS;

@@ -71,10 +71,11 @@ setup() {
     assert_equal "${bad[*]}" ""
 }
 
-@test "every program: bad arguments never end in a signal, a hang or a sanitizer report" {
+@test "every program: bad arguments never crash it, hang it or make a sanitizer report" {
     local bins=()
     for p in "${PROGS[@]}"; do
         bins+=("$ISOLAB_TOP/$p")
     done
-    run -0 "$ISOLAB_TOP/tests/bad-args" "${bins[@]}"
+    # Not through run: on failure, bats shows what bad-args printed.
+    "$ISOLAB_TOP/tests/bad-args" "${bins[@]}"
 }

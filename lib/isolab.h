@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 #include <stdnoreturn.h>
+#include <sys/types.h>
 
 /* Exit statuses shared by every program (see the top-level README). */
 #define EXIT_USAGE       2  /* bad command line */
@@ -75,6 +76,10 @@ int parse_signal(const char *arg, const char *what);
 /* The name of signal SIG, such as "SIGUSR1" or "SIGRTMIN+2", written to
  * BUF (32 bytes are always enough); returns BUF. */
 const char *signal_name(int sig, char *buf, size_t size);
+
+/* The state letter of process PID in /proc/PID/stat ('R', 'S', 'T', 'Z',
+ * ...), or 0 if there is no such process (it ended and was reaped). */
+char proc_state(pid_t pid);
 
 /* The exit status a launcher passes on for a child's wait status: the
  * child's own exit status, or 128 + the signal that killed it. */

@@ -33,10 +33,8 @@
  */
 #include <errno.h>
 #include <signal.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -72,25 +70,6 @@ loop_handler(int sig)
     while (waitpid(-1, NULL, WNOHANG) > 0)
         reaped++;
     errno = saved_errno;
-}
-
-/* True if PID has ended and not been reaped (state Z in /proc). */
-static bool
-is_zombie(pid_t pid)
-{
-    char path[64], buf[512], *paren;
-    size_t n;
-    FILE *f;
-
-    snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
-    f = fopen(path, "r");
-    if (f == NULL)
-        return false;
-    n = fread(buf, 1, sizeof(buf) - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    paren = strrchr(buf, ')');
-    return paren != NULL && paren[1] == ' ' && paren[2] == 'Z';
 }
 
 int
@@ -142,7 +121,7 @@ main(int argc, char *argv[])
     }
     /* Every child a zombie (5 s at most): SIGCHLD is pending, once. */
     for (int i = 0; i < count; i++)
-        for (int t = 0; t < 5000 && !is_zombie(pids[i]); t++)
+        for (int t = 0; t < 5000 && proc_state(pids[i]) != 'Z'; t++)
             nanosleep(&tick, NULL);
     printf("children: %d, all ended while SIGCHLD was blocked\n", count);
 
@@ -151,7 +130,7 @@ main(int argc, char *argv[])
     printf("handler calls: %d\n", (int)calls);
     printf("reaped by the handler: %d\n", (int)reaped);
     for (int i = 0; i < count; i++)
-        left += is_zombie(pids[i]);
+        left += proc_state(pids[i]) == 'Z';
     printf("zombies left: %d\n", left);
 
     /* Clean up after the naive handler. */

@@ -32,7 +32,6 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -40,25 +39,6 @@
 #include "isolab.h"
 
 static const char usage_text[] = "Usage: demo_zombie\n";
-
-/* The state letter of PID from /proc/PID/stat, or 0 if it is gone. */
-static char
-state_of(pid_t pid)
-{
-    char path[64], buf[512], *paren;
-    size_t n;
-    FILE *f;
-
-    snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
-    f = fopen(path, "r");
-    if (f == NULL)
-        return 0;
-    n = fread(buf, 1, sizeof(buf) - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    paren = strrchr(buf, ')'); /* "PID (NAME) STATE ..." */
-    return paren != NULL && paren[1] == ' ' ? paren[2] : '?';
-}
 
 static const char *
 describe(char state)
@@ -95,20 +75,20 @@ main(int argc, char *argv[])
 
     /* Wait (without wait()) until the child has really ended: up to 5 s,
      * in steps of 10 ms. */
-    for (int i = 0; i < 500 && state_of(pid) != 'Z'; i++)
+    for (int i = 0; i < 500 && proc_state(pid) != 'Z'; i++)
         nanosleep(&tick, NULL);
     printf("child %ld: exited; parent has not waited yet\n", (long)pid);
-    printf("child %ld state: %s\n", (long)pid, describe(state_of(pid)));
+    printf("child %ld state: %s\n", (long)pid, describe(proc_state(pid)));
 
     if (kill(pid, SIGKILL) == -1)
         err_exit("kill");
     printf("kill(%ld, SIGKILL): ok, and still: %s\n", (long)pid,
-           describe(state_of(pid)));
+           describe(proc_state(pid)));
 
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
     printf("waitpid: reaped %ld, exit status %d\n", (long)pid,
            WEXITSTATUS(status));
-    printf("child %ld state: %s\n", (long)pid, describe(state_of(pid)));
+    printf("child %ld state: %s\n", (long)pid, describe(proc_state(pid)));
     return EXIT_SUCCESS;
 }

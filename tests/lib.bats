@@ -142,3 +142,15 @@ Try 'lib_driver -h' for more information."
     run -2 driver signal RTMIN2
     run -2 driver signal ""
 }
+
+@test "lib: proc_state reads a process's state letter, 0 once it is gone" {
+    spawn sleep 30
+    run -0 "$ISOLAB_TOP/tests/bin/lib_driver" proc_state "$SPAWNED"
+    assert_output S
+    kill -STOP "$SPAWNED"
+    wait_for grep -q '^State:.T' "/proc/$SPAWNED/status"
+    run -0 "$ISOLAB_TOP/tests/bin/lib_driver" proc_state "$SPAWNED"
+    assert_output T
+    run -0 "$ISOLAB_TOP/tests/bin/lib_driver" proc_state 999999999
+    assert_output 0
+}

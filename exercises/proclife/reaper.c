@@ -26,7 +26,6 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -56,19 +55,9 @@ handler(int sig)
 static bool
 has_ended(pid_t pid)
 {
-    char path[64], buf[512], *paren;
-    size_t n;
-    FILE *f;
+    char state = proc_state(pid);
 
-    snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
-    f = fopen(path, "r");
-    if (f == NULL)
-        return true;
-    n = fread(buf, 1, sizeof(buf) - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    paren = strrchr(buf, ')');
-    return paren != NULL && paren[1] == ' ' && paren[2] == 'Z';
+    return state == 'Z' || state == 0;
 }
 
 int

@@ -5,7 +5,8 @@
  * Usage: lib_driver FUNCTION [ARG...]
  *   err_exit | err_exit_en | err_exit_child | fatal | err_warn | usage0 |
  *   usage2 | usage_err | parse ARG MIN MAX | exec_failed CMD |
- *   child_status CMD... | child_no_flush | errno_name N | signal ARG
+ *   child_status CMD... | child_no_flush | errno_name N | signal ARG |
+ *   proc_state PID
  *
  * Not a demo: a test fixture for the library's exact message formats.
  */
@@ -90,6 +91,11 @@ main(int argc, char *argv[])
         int sig = parse_signal(argv[2], "SIGNAL");
 
         printf("%d %s\n", sig, signal_name(sig, buf, sizeof(buf)));
+        return EXIT_SUCCESS;
+    } else if (strcmp(fn, "proc_state") == 0 && argc == 3) {
+        char state = proc_state(atoi(argv[2]));
+
+        printf("%c\n", state ? state : '0');
         return EXIT_SUCCESS;
     } else if (strcmp(fn, "errno_name") == 0 && argc == 3) {
         printf("%s\n", errno_name(atoi(argv[2])));

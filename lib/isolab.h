@@ -77,6 +77,10 @@ int parse_signal(const char *arg, const char *what);
  * BUF (32 bytes are always enough); returns BUF. */
 const char *signal_name(int sig, char *buf, size_t size);
 
+/* Write TEXT to the file PATH with one write(), as the kernel's control
+ * files (/proc/PID/uid_map, cgroup files) expect. 0, or -1 with errno. */
+int write_file(const char *path, const char *text);
+
 /* The state letter of process PID in /proc/PID/stat ('R', 'S', 'T', 'Z',
  * ...), or 0 if there is no such process (it ended and was reaped). */
 char proc_state(pid_t pid);

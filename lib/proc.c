@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
- * proc.c - small readers of /proc for the kit's demos
+ * proc.c - small readers and writers of /proc files for the kit's demos
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "isolab.h"
 
@@ -26,4 +29,26 @@ proc_state(pid_t pid)
      * follows the last parenthesis. */
     paren = strrchr(buf, ')');
     return paren != NULL && paren[1] == ' ' ? paren[2] : '?';
+}
+
+int
+write_file(const char *path, const char *text)
+{
+    size_t len = strlen(text);
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    ssize_t n;
+
+    if (fd == -1)
+        return -1;
+    /* One write(): a control file takes each write as one request, and
+     * some (uid_map) may be written only once. */
+    n = write(fd, text, len);
+    if (n == -1 || (size_t)n != len) {
+        int saved_errno = n == -1 ? errno : EIO;
+
+        close(fd);
+        errno = saved_errno;
+        return -1;
+    }
+    return close(fd);
 }

@@ -1,0 +1,193 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
+# shellcheck disable=SC2154 # bats' run sets $output, $stderr, $lines ...
+# shellcheck disable=SC2016 # $$ in single quotes is for the inner shell
+# userns: user namespaces, ID maps, capabilities in a namespace
+# (course chapters 17 and 18). Every test runs as root and as nobody
+# (make check-rootless); what needs unprivileged user namespaces skips
+# with the doctor's words where the system forbids them.
+
+load helper
+
+setup() {
+    require userns
+    cd "$BATS_TEST_TMPDIR" || return 1
+    U=$ISOLAB_TOP/userns
+}
+
+@test "userns_child_exec: -r makes the caller root in the namespace, with every capability" {
+    run -0 "$U/userns_child_exec" -r id -u
+    assert_output 0
+    run -0 "$U/userns_child_exec" -r grep -e CapEff -e CapBnd /proc/self/status
+    assert_line "CapEff:	000001ffffffffff"
+}
+
+@test "userns_child_exec: the maps are written before the command runs" {
+    run -0 "$U/userns_child_exec" -r cat /proc/self/uid_map /proc/self/gid_map /proc/self/setgroups
+    u=$(id -u)
+    g=$(id -g)
+    assert_line --index 0 --regexp "^ +0 +$u +1\$"
+    assert_line --index 1 --regexp "^ +0 +$g +1\$"
+    if [ "$u" -ne 0 ]; then
+        assert_line --index 2 deny
+    fi
+}
+
+@test "userns_child_exec: the same view as util-linux unshare -r" {
+    require cmd unshare
+    ours=$("$U/userns_child_exec" -r sh -c 'id -u; id -g; cat /proc/self/uid_map; grep CapEff /proc/self/status')
+    theirs=$(unshare -r sh -c 'id -u; id -g; cat /proc/self/uid_map; grep CapEff /proc/self/status')
+    assert_equal "$ours" "$theirs"
+}
+
+@test "userns_child_exec: outside, the child is still the caller" {
+    spawn "$U/userns_child_exec" -r sleep 30
+    wait_for pgrep -P "$SPAWNED" sleep
+    child=$(pgrep -P "$SPAWNED" sleep)
+    run grep '^Uid:' "/proc/$child/status"
+    u=$(id -u)
+    assert_output "Uid:	$u	$u	$u	$u"
+    [ "$(stat -L -c %i "/proc/$child/ns/user")" != "$(stat -L -c %i /proc/self/ns/user)" ]
+}
+
+@test "userns_child_exec: other namespaces, owned by the new user namespace" {
+    run -0 "$U/userns_child_exec" -rpmu sh -c 'echo $$; hostname inside; hostname'
+    assert_output "1
+inside"
+    [ "$(hostname)" != inside ]
+}
+
+@test "userns_child_exec: passes on the command's exit status" {
+    run -7 "$U/userns_child_exec" -r sh -c 'exit 7'
+    run -127 "$U/userns_child_exec" -r no-such-command-isolab
+    run -137 "$U/userns_child_exec" -r sh -c 'kill -KILL $$'
+}
+
+@test "userns_child_exec: an unprivileged caller may map only its own UID" {
+    require nonroot
+    run -1 --separate-stderr "$U/userns_child_exec" -M '0 0 1' id
+    assert_equal "${stderr_lines[0]}" "userns_child_exec: write /proc/${stderr_lines[0]#*/proc/}"
+    [[ ${stderr_lines[0]} == *"/uid_map '0 0 1': Operation not permitted (EPERM)" ]]
+    [[ ${stderr_lines[1]} == *"one line mapping"* ]]
+}
+
+@test "userns_child_exec: root may map ranges" {
+    require root
+    run -0 "$U/userns_child_exec" -M '0 100000 1000' -G '0 100000 1000' cat /proc/self/uid_map
+    assert_output --regexp '^ +0 +100000 +1000$'
+}
+
+@test "userns_child_exec: a malformed map is refused with EINVAL" {
+    run -1 --separate-stderr "$U/userns_child_exec" -M '0 1' id
+    [[ ${stderr_lines[0]} == *"Invalid argument (EINVAL)" ]]
+}
+
+@test "demo_userns: overflow IDs and every capability before the maps, root after" {
+    run -0 "$U/demo_userns"
+    u=$(id -u)
+    assert_output "child before the maps: euid 65534, egid 65534
+child before the maps: CapEff 000001ffffffffff
+parent: wrote uid_map '0 $u 1' and gid_map '0 $(id -g) 1'
+parent: the child seen from outside: Uid $u
+child after the maps: euid 0, egid 0
+child after the maps: CapEff 000001ffffffffff"
+}
+
+@test "demo_maps: the rules for an unprivileged writer" {
+    require nonroot
+    run -0 "$U/demo_maps"
+    u=$(id -u)
+    g=$(id -g)
+    assert_output "uid_map '0 $u 1' (our own UID): allowed
+uid_map written a second time: refused (EPERM)
+uid_map '0 0 1' (another UID): refused (EPERM)
+uid_map '0 $u 1,1 100000 1' (two lines): refused (EPERM)
+gid_map '0 $g 1' before setgroups is denied: refused (EPERM)
+setgroups 'deny': allowed
+gid_map '0 $g 1' after setgroups 'deny': allowed
+uid_map (so that the child is root inside): allowed
+setgroups() inside after 'deny': refused (EPERM)"
+}
+
+@test "demo_maps: root may map other IDs and ranges; a map is still written once" {
+    require root
+    run -0 "$U/demo_maps"
+    assert_line "uid_map written a second time: refused (EPERM)"
+    assert_line "uid_map '0 65534 1' (another UID): allowed"
+    assert_line "uid_map '0 0 1,1 100000 1' (two lines): allowed"
+    assert_line "gid_map '0 0 1' before setgroups is denied: allowed"
+    assert_line "setgroups() inside after 'deny': refused (EPERM)"
+}
+
+@test "demo_userns_caps: every capability inside, no power over the initial namespaces" {
+    if [ "$(id -u)" -eq 0 ]; then
+        # A file of a UID that has no mapping inside, readable only by it.
+        root_only=$(user_tmpdir)/secret
+        echo secret >"$root_only"
+        chown 12345:12345 "$root_only"
+        chmod 600 "$root_only"
+        run -0 as_user "$U/userns_child_exec" -r "$U/demo_userns_caps" -f "$root_only"
+    else
+        root_only=/etc/shadow
+        [ -e "$root_only" ] && ! [ -r "$root_only" ] ||
+            skip "no file here that only root may read (/etc/shadow)"
+        run -0 "$U/userns_child_exec" -r "$U/demo_userns_caps" -f "$root_only"
+    fi
+    assert_output "CapEff: 000001ffffffffff
+sethostname in our UTS namespace: refused (EPERM)
+open $root_only: refused (EACCES)
+unshare a UTS namespace: allowed
+sethostname in the new UTS namespace: allowed
+unshare a mount namespace: allowed
+mount tmpfs in the new mount namespace: allowed
+unshare a PID namespace: allowed
+mount proc for a new PID namespace: allowed, and we are PID 1 there
+unshare a network namespace: allowed"
+}
+
+@test "demo_userns_caps: without a user namespace an ordinary user may do none of it" {
+    run -0 as_user "$U/demo_userns_caps" -f /nonexistent
+    assert_line "CapEff: 0000000000000000"
+    assert_line "sethostname in our UTS namespace: refused (EPERM)"
+    assert_line "unshare a UTS namespace: refused (EPERM)"
+    assert_line "unshare a mount namespace: refused (EPERM)"
+    assert_line "unshare a network namespace: refused (EPERM)"
+}
+
+@test "userns_chain: walks from a nested namespace up to the initial one" {
+    spawn "$U/userns_child_exec" -r "$U/userns_child_exec" -r sleep 31
+    wait_for pgrep -f 'sleep 31'
+    inner=$(pgrep -f '^sleep 31')
+    run -0 "$U/userns_chain" "$inner"
+    assert_equal "${#lines[@]}" 3
+    assert_line --index 0 --regexp "^user ns $(stat -L -c %i "/proc/$inner/ns/user"), owner uid $(id -u)\$"
+    assert_line --index 2 --regexp "^user ns $(stat -L -c %i /proc/self/ns/user), owner uid 0: top \(the initial user namespace\)\$"
+}
+
+@test "userns_chain: from inside, the parent cannot be seen" {
+    run -0 "$U/userns_child_exec" -r "$U/userns_chain"
+    assert_output --regexp '^user ns [0-9]+, owner uid 0: top \(no parent we may see\)$'
+    run -1 "$U/userns_chain" /etc/hostname
+}
+
+@test "ns_capable: the creator's UID owns a namespace: every capability (rule 3)" {
+    spawn "$U/userns_child_exec" -r -u sleep 32
+    wait_for pgrep -f '^sleep 32'
+    target=$(pgrep -f '^sleep 32')
+    run -0 bash -c "exec '$U/ns_capable' \$\$ cap_sys_admin /proc/$target/ns/uts"
+    assert_line --regexp "^rule 3: .* created by euid $(id -u), which is the process.s euid"
+    assert_line "answer: yes"
+}
+
+@test "ns_capable: an ordinary process over the initial namespaces (rule 1), and a member over its parent's" {
+    run -0 as_user bash -c "exec '$U/ns_capable' \$\$ cap_sys_admin /proc/\$\$/ns/uts"
+    assert_line --regexp '^rule 1: '
+    assert_line "answer: no"
+    spawn "$U/userns_child_exec" -r sleep 33
+    wait_for pgrep -f '^sleep 33'
+    inside=$(pgrep -f '^sleep 33')
+    run -0 "$U/ns_capable" "$inside" cap_sys_admin /proc/self/ns/uts
+    assert_line --regexp '^no rule: '
+    assert_line "answer: no"
+    run -2 "$U/ns_capable" "$inside" cap_no_such /proc/self/ns/uts
+}

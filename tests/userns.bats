@@ -170,24 +170,46 @@ unshare a network namespace: allowed"
     run -1 "$U/userns_chain" /etc/hostname
 }
 
-@test "ns_capable: the creator's UID owns a namespace: every capability (rule 3)" {
-    spawn "$U/userns_child_exec" -r -u sleep 32
-    wait_for pgrep -f '^sleep 32'
-    target=$(pgrep -f '^sleep 32')
-    run -0 bash -c "exec '$U/ns_capable' \$\$ cap_sys_admin /proc/$target/ns/uts"
-    assert_line --regexp "^rule 3: .* created by euid $(id -u), which is the process.s euid"
-    assert_line "answer: yes"
+@test "demo_setns_user: joining the namespace our UID created grants every capability" {
+    spawn "$U/userns_child_exec" -r sleep 34
+    wait_for pgrep -f '^sleep 34'
+    target=$(pgrep -f '^sleep 34')
+    run -0 as_user true # (the namespace is ours whoever we are)
+    run -0 "$U/demo_setns_user" "$target" id -u
+    assert_line --index 1 "after: euid 0, CapEff 000001ffffffffff"
+    assert_line --index 2 0
 }
 
-@test "ns_capable: an ordinary process over the initial namespaces (rule 1), and a member over its parent's" {
-    run -0 as_user bash -c "exec '$U/ns_capable' \$\$ cap_sys_admin /proc/\$\$/ns/uts"
-    assert_line --regexp '^rule 1: '
-    assert_line "answer: no"
-    spawn "$U/userns_child_exec" -r sleep 33
-    wait_for pgrep -f '^sleep 33'
-    inside=$(pgrep -f '^sleep 33')
-    run -0 "$U/ns_capable" "$inside" cap_sys_admin /proc/self/ns/uts
-    assert_line --regexp '^no rule: '
-    assert_line "answer: no"
-    run -2 "$U/ns_capable" "$inside" cap_no_such /proc/self/ns/uts
+@test "demo_setns_user: our own namespace again is EINVAL" {
+    run -1 --separate-stderr bash -c "exec '$U/demo_setns_user' \$\$"
+    assert_equal "$stderr" "demo_setns_user: setns /proc/${stderr#*/proc/}"
+    [[ $stderr == *"Invalid argument (EINVAL)" ]]
+}
+
+@test "execve in a user namespace: UID 0 keeps its capabilities, another UID loses them" {
+    run -0 "$U/userns_child_exec" -r grep CapEff /proc/self/status
+    assert_output "CapEff:	000001ffffffffff"
+    # Our UID mapped to 1000 inside: the command is not root there, and
+    # execve() clears its capabilities as for any non-root program.
+    run -0 "$U/userns_child_exec" -M "1000 $(id -u) 1" sh -c 'id -u; grep -e CapPrm -e CapEff /proc/self/status'
+    assert_output "1000
+CapPrm:	0000000000000000
+CapEff:	0000000000000000"
+}
+
+@test "namespaced file capabilities: set inside, recorded with the root ID, void outside" {
+    require cmd setcap
+    require cmd getcap
+    dir=$(user_tmpdir)
+    cp "$ISOLAB_TOP/procs/proc_status" "$dir/ps_copy"
+    [ "$(id -u)" -ne 0 ] || chown "$ISOLAB_USER_ID:$ISOLAB_USER_ID" "$dir/ps_copy"
+    # Inside: root of a namespace made by the file's owner may set file
+    # capabilities; the kernel stores them as version 3 with that root ID.
+    run -0 as_user "$U/userns_child_exec" -r setcap cap_net_raw+ep "$dir/ps_copy"
+    run -0 getcap -n "$dir/ps_copy"
+    owner=$(stat -c %u "$dir/ps_copy")
+    assert_output --regexp "cap_net_raw=ep \\[rootid=$owner\\]\$"
+    # Outside, the capability means nothing: run by its owner it gets none.
+    run -0 as_user "$dir/ps_copy"
+    assert_line "CapPrm: 0000000000000000"
 }

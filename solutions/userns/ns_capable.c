@@ -17,7 +17,7 @@
  *   /proc/PID/ns/user. Prints the steps and "answer: yes" or "answer: no".
  *
  * Try:
- *     $ ./userns_child_exec -r -u sleep 60 &
+ *     $ ../../userns/userns_child_exec -r -u sleep 60 &
  *     $ ./ns_capable $$ cap_sys_admin /proc/$(pgrep -n sleep)/ns/uts
  *     target: user ns 4026532460 (owner uid 1000), owner of .../ns/uts
  *     process 4242: user ns 4026531837, euid 1000, cap_sys_admin not in CapEff

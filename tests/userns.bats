@@ -213,3 +213,64 @@ CapEff:	0000000000000000"
     run -0 as_user "$dir/ps_copy"
     assert_line "CapPrm: 0000000000000000"
 }
+
+# as_range_owner CMD...: run CMD as UID 100000 holding CAP_SETUID and
+# CAP_SETGID (ambient), so that it may map the range 100000-100001 and
+# its own UID becomes 0 inside: root outside is not needed inside.
+as_range_owner() {
+    setpriv --reuid=100000 --regid=100000 --clear-groups \
+        --inh-caps=+setuid,+setgid --ambient-caps=+setuid,+setgid -- "$@"
+}
+
+# A directory that UIDs 100000 and 100001 can reach.
+open_dir() {
+    chmod o+x "$BATS_RUN_TMPDIR" "$(dirname "$BATS_TEST_TMPDIR")" "$BATS_TEST_TMPDIR"
+    mkdir -m 755 open
+    echo "$BATS_TEST_TMPDIR/open"
+}
+
+@test "namespaced file capabilities: a non-root UID inside gains them, only there" {
+    require root
+    require cmd setcap
+    require suid_fs "$BATS_TEST_TMPDIR"
+    dir=$(open_dir)
+    cp "$ISOLAB_TOP/procs/proc_status" "$dir/ps_copy"
+    chown 100000:100000 "$dir/ps_copy"
+    # UIDs 0 and 1 inside are 100000 and 100001 outside.
+    run -0 as_range_owner "$U/userns_child_exec" -M '0 100000 2' -G '0 100000 2' \
+        sh -c "setcap cap_net_raw+ep '$dir/ps_copy' && setpriv --reuid=1 --regid=1 --clear-groups '$dir/ps_copy'"
+    assert_line "Uid: real 1, effective 1, saved 1, filesystem 1"
+    assert_line "CapPrm: 0000000000002000"
+    assert_line "CapEff: 0000000000002000"
+    run -0 getcap -n "$dir/ps_copy"
+    assert_output --regexp 'cap_net_raw=ep \[rootid=100000\]$'
+    # The same file run outside by UID 100001: nothing.
+    run -0 setpriv --reuid=100001 --regid=100001 --clear-groups "$dir/ps_copy"
+    assert_line "CapPrm: 0000000000000000"
+}
+
+@test "set-UID-root in a user namespace: root there, and only there" {
+    require root
+    [ -z "${ISOLAB_SANITIZE:-}" ] ||
+        skip "AddressSanitizer does not run set-UID programs (secure mode)"
+    require suid_fs "$BATS_TEST_TMPDIR"
+    dir=$(open_dir)
+    cp "$ISOLAB_TOP/procs/proc_status" "$dir/su_copy"
+    chown 100000:100000 "$dir/su_copy"
+    chmod 4755 "$dir/su_copy"
+    # Owned by the UID that is 0 inside: run by UID 1 there, it is root.
+    run -0 as_range_owner "$U/userns_child_exec" -M '0 100000 2' -G '0 100000 2' \
+        setpriv --reuid=1 --regid=1 --clear-groups "$dir/su_copy"
+    assert_line "Uid: real 1, effective 0, saved 0, filesystem 0"
+    assert_line "CapEff: 000001ffffffffff"
+    # Outside it is set-UID to 100000, an ordinary user: no capabilities.
+    run -0 setpriv --reuid=100001 --regid=100001 --clear-groups "$dir/su_copy"
+    assert_line "Uid: real 100001, effective 100000, saved 100000, filesystem 100000"
+    assert_line "CapEff: 0000000000000000"
+}
+
+@test "userns_child_exec: a caller with CAP_SETGID keeps setgroups allowed" {
+    require root
+    run -0 as_range_owner "$U/userns_child_exec" -M '0 100000 2' -G '0 100000 2' cat /proc/self/setgroups
+    assert_output allow
+}

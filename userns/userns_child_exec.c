@@ -8,8 +8,9 @@
  * the child's IDs are the overflow ID 65534 and nothing it creates can
  * be owned, so the child waits on a pipe: the parent closes its end once
  * the maps are written, and only then does the child exec the command.
- * An unprivileged caller may map only its own IDs, one line each, and
- * must first write "deny" to /proc/CHILD/setgroups; root may map ranges.
+ * A caller without CAP_SETUID and CAP_SETGID may map only its own IDs, one
+ * line each, and must first write "deny" to /proc/CHILD/setgroups; with
+ * them (root, say) it may map ranges.
  *
  * Usage: userns_child_exec [-CimnpuUT] [-M UID_MAP] [-G GID_MAP] [-r] [-v]
  *                          [--] CMD [ARG...]
@@ -98,6 +99,23 @@ explain(const char *file)
     else if (errno == EINVAL)
         fprintf(stderr, "  (a map line is 'INSIDE OUTSIDE COUNT'; ranges "
                         "may not overlap)\n");
+}
+
+/* Do we hold CAP_SETGID (capability 6) in our effective set? Read from
+ * /proc/self/status, to need no capability library. */
+static bool
+have_cap_setgid(void)
+{
+    unsigned long long capeff = 0;
+    char line[256];
+    FILE *f = fopen("/proc/self/status", "r");
+
+    if (f == NULL)
+        err_exit("fopen /proc/self/status");
+    while (fgets(line, sizeof(line), f) != NULL)
+        sscanf(line, "CapEff: %llx", &capeff);
+    fclose(f);
+    return (capeff >> 6) & 1;
 }
 
 /* Write MAP (lines separated by ',') to /proc/PID/FILE. On failure,
@@ -216,7 +234,7 @@ main(int argc, char *argv[])
         /* Without CAP_SETGID here, setgroups() must be refused to the
          * child first: it could otherwise drop a group that denies it
          * access to something (a file with mode 0705, say). */
-        if (geteuid() != 0)
+        if (!have_cap_setgid())
             write_map(pid, "setgroups", "deny");
         write_map(pid, "gid_map", gid_map);
     }

@@ -81,6 +81,12 @@ const char *signal_name(int sig, char *buf, size_t size);
  * files (/proc/PID/uid_map, cgroup files) expect. 0, or -1 with errno. */
 int write_file(const char *path, const char *text);
 
+/* After a failed attempt (WHAT, errno set) to create a user namespace:
+ * report it, and if a system setting forbids user namespaces, name it in
+ * the words of `make doctor` and exit 77 (the feature is missing);
+ * otherwise exit 1. */
+noreturn void userns_failed(const char *what);
+
 /* The state letter of process PID in /proc/PID/stat ('R', 'S', 'T', 'Z',
  * ...), or 0 if there is no such process (it ended and was reaped). */
 char proc_state(pid_t pid);

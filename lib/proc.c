@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -51,4 +52,43 @@ write_file(const char *path, const char *text)
         return -1;
     }
     return close(fd);
+}
+
+/* The number in a /proc/sys file, or -1 if it cannot be read. */
+static long
+sysctl_value(const char *path)
+{
+    long value = -1;
+    FILE *f = fopen(path, "r");
+
+    if (f != NULL) {
+        if (fscanf(f, "%ld", &value) != 1)
+            value = -1;
+        fclose(f);
+    }
+    return value;
+}
+
+void
+userns_failed(const char *what)
+{
+    const char *why = NULL;
+
+    err_warn("%s", what);
+    /* The three switches that tools/checks.bash (make doctor) names. */
+    if (sysctl_value("/proc/sys/user/max_user_namespaces") == 0)
+        why = "user namespaces are disabled: user.max_user_namespaces = 0";
+    else if (geteuid() != 0 &&
+             sysctl_value("/proc/sys/kernel/unprivileged_userns_clone") == 0)
+        why = "unprivileged user namespaces are disabled: "
+              "kernel.unprivileged_userns_clone = 0";
+    else if (geteuid() != 0 &&
+             sysctl_value(
+                 "/proc/sys/kernel/apparmor_restrict_unprivileged_userns") == 1)
+        why = "AppArmor restricts unprivileged user namespaces: "
+              "kernel.apparmor_restrict_unprivileged_userns = 1";
+    if (why == NULL)
+        exit(EXIT_FAILURE);
+    fprintf(stderr, "  %s (make doctor shows the fix)\n", why);
+    exit(EXIT_NOFEATURE);
 }

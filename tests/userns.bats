@@ -274,3 +274,21 @@ open_dir() {
     run -0 as_range_owner "$U/userns_child_exec" -M '0 100000 2' -G '0 100000 2' cat /proc/self/setgroups
     assert_output allow
 }
+
+@test "userns_child_exec: where user namespaces are forbidden, it says which switch, with status 77" {
+    # user.max_user_namespaces is counted per user namespace: set to 0
+    # inside one of our own, it forbids nesting there and nowhere else.
+    run -0 --separate-stderr "$U/userns_child_exec" -r sh -c \
+        "echo 0 >/proc/sys/user/max_user_namespaces && '$U/userns_child_exec' -r true; echo \$?"
+    assert_output 77
+    assert_equal "$stderr" "userns_child_exec: clone3: No space left on device (ENOSPC)
+  user namespaces are disabled: user.max_user_namespaces = 0 (make doctor shows the fix)"
+    [ "$(cat /proc/sys/user/max_user_namespaces)" -gt 0 ]
+}
+
+@test "doctor: names the same switch when user namespaces are forbidden" {
+    run -0 "$U/userns_child_exec" -r sh -c \
+        "echo 0 >/proc/sys/user/max_user_namespaces && '$ISOLAB_TOP/tools/doctor'"
+    assert_line "  NO  user namespaces: user namespaces are disabled: user.max_user_namespaces = 0"
+    assert_line "        fix: sysctl -w user.max_user_namespaces=15000"
+}

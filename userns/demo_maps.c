@@ -63,7 +63,7 @@ new_userns(int call_setgroups)
     fflush(stdout);
     pid = sys_clone3(&args, sizeof(args));
     if (pid == -1)
-        err_exit("clone3 CLONE_NEWUSER");
+        userns_failed("clone3 CLONE_NEWUSER");
     if (pid == 0) {
         close(release[1]);
         if (read(release[0], &c, 1) == -1)

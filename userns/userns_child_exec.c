@@ -213,6 +213,8 @@ main(int argc, char *argv[])
     if (pid == -1) {
         if (errno == ENOSYS)
             fatal("clone3: needs Linux 5.3 or later");
+        if (args.flags & CLONE_NEWUSER)
+            userns_failed("clone3");
         err_exit("clone3");
     }
     if (pid == 0) {

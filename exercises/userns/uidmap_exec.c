@@ -70,7 +70,7 @@ main(int argc, char *argv[])
     fflush(stdout);
     pid = sys_clone3(&args, sizeof(args));
     if (pid == -1)
-        err_exit("clone3 CLONE_NEWUSER");
+        userns_failed("clone3 CLONE_NEWUSER");
     if (pid == 0) {
         close(sync[1]);
         if (read(sync[0], &c, 1) == -1)

@@ -121,7 +121,7 @@ main(int argc, char *argv[])
     fflush(stdout);
     pid = sys_clone3(&args, sizeof(args));
     if (pid == -1)
-        err_exit("clone3");
+        userns_failed("clone3");
     if (pid == 0) {
         close(sync[1]);
         child(sync[0], hostname, cmd);

@@ -1,0 +1,153 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
+# shellcheck disable=SC2154 # bats' run sets $output, $stderr, $lines ...
+# shellcheck disable=SC2016 # $$ in single quotes is for the inner shell
+# namespaces: UTS namespaces and the namespace APIs (course chapters 12
+# and 16). Privileged forms run as root; each also runs rootless inside a
+# user namespace where the system allows it. No test changes the host's
+# hostname or mount table.
+
+load helper
+
+setup() {
+    cd "$BATS_TEST_TMPDIR" || return 1
+    N=$ISOLAB_TOP/namespaces
+    UCE=$ISOLAB_TOP/userns/userns_child_exec
+}
+
+ino() {
+    stat -L -c %i "$1"
+}
+
+@test "demo_uts: the child's hostname changes, the parent's does not (root)" {
+    require root
+    host=$(hostname)
+    run -0 "$N/demo_uts" box
+    assert_line --index 1 "child: hostname: box"
+    assert_line --index 2 "parent: uts ns: $(ino /proc/self/ns/uts)"
+    assert_line --index 3 "parent: hostname: $host"
+    child_ns=$(sed -n 's/^child: uts ns: //p' <<<"$output")
+    [ "$child_ns" != "$(ino /proc/self/ns/uts)" ]
+    assert_equal "$(hostname)" "$host"
+}
+
+@test "demo_uts: rootless, inside a user namespace" {
+    require userns
+    run -0 "$UCE" -r "$N/demo_uts" box
+    assert_line --index 1 "child: hostname: box"
+    assert_line --index 3 "parent: hostname: $(hostname)"
+}
+
+@test "demo_uts: without privilege it says what is needed" {
+    run -1 --separate-stderr as_user "$N/demo_uts"
+    assert_equal "$stderr" "demo_uts: clone CLONE_NEWUTS: needs CAP_SYS_ADMIN; run as root, or under ../userns/userns_child_exec -r"
+}
+
+@test "ns_child_exec: the child is PID 1 of its PID namespace at once" {
+    require root
+    run -0 "$N/ns_child_exec" -pu sh -c 'echo $$; hostname box; hostname'
+    assert_output "1
+box"
+    run -4 "$N/ns_child_exec" -p sh -c 'exit 4'
+}
+
+@test "ns_child_exec: a user namespace without maps: the overflow UID" {
+    require userns
+    run -0 "$N/ns_child_exec" -U id -u
+    assert_output 65534
+    run -0 "$UCE" -r "$N/ns_child_exec" -pu sh -c 'echo $$'
+    assert_output 1
+}
+
+@test "unshare: -r maps us to root, as util-linux unshare -r does" {
+    require userns
+    ours=$("$N/unshare" -r sh -c 'id -u; id -g; cat /proc/self/uid_map /proc/self/setgroups; grep CapEff /proc/self/status')
+    theirs=$(unshare -r sh -c 'id -u; id -g; cat /proc/self/uid_map /proc/self/setgroups; grep CapEff /proc/self/status')
+    assert_equal "$ours" "$theirs"
+}
+
+@test "unshare: -p without -f leaves the caller outside; with -f the command is PID 1" {
+    require userns
+    run -0 "$N/unshare" -rp sh -c 'echo $$'
+    [ "$output" != 1 ]
+    run -0 "$N/unshare" -rpf sh -c 'echo $$'
+    assert_output 1
+}
+
+@test "unshare: --mount-proc shows only the new PID namespace, as util-linux does" {
+    require userns
+    before=$(awk '{print $5}' /proc/self/mountinfo | sort)
+    ours=$("$N/unshare" -rpf --mount-proc sh -c 'ls /proc | grep "^[0-9]" | wc -l; readlink /proc/1/ns/pid')
+    theirs=$(unshare -rpf --mount-proc sh -c 'ls /proc | grep "^[0-9]" | wc -l; readlink /proc/1/ns/pid')
+    assert_equal "$(head -1 <<<"$ours")" "$(head -1 <<<"$theirs")"
+    [ "$(tail -1 <<<"$ours")" != "$(readlink /proc/self/ns/pid)" ]
+    assert_equal "$(awk '{print $5}' /proc/self/mountinfo | sort)" "$before"
+}
+
+@test "unshare: new UTS, IPC, network, cgroup and time namespaces differ from ours" {
+    require userns
+    require timens
+    run -0 "$N/unshare" -ruinCTf sh -c 'for t in uts ipc net cgroup time; do readlink /proc/self/ns/$t; done'
+    i=0
+    for t in uts ipc net cgroup time; do
+        [ "${lines[$i]}" != "$(readlink /proc/self/ns/$t)" ]
+        i=$((i + 1))
+    done
+}
+
+@test "unshare: without privilege the error names what is missing; exit status is the command's" {
+    run -1 --separate-stderr as_user "$N/unshare" -u true
+    assert_equal "$stderr" "unshare: unshare: needs CAP_SYS_ADMIN; run as root, or add -r"
+    require userns
+    run -9 "$N/unshare" -r sh -c 'exit 9'
+}
+
+@test "ns_exec: joins the UTS namespace of a target, as nsenter does" {
+    require userns
+    spawn "$UCE" -ru sh -c 'hostname inside; exec sleep 35'
+    wait_for pgrep -f '^sleep 35'
+    target=$(pgrep -f '^sleep 35')
+    # Rootless, the user namespace is joined first; as root, too.
+    run -0 "$N/ns_exec" "/proc/$target/ns/uts" "/proc/$target/ns/user" -- hostname
+    assert_output inside
+    run -0 nsenter --target "$target" --user --preserve-credentials --uts hostname
+    assert_output inside
+}
+
+@test "ns_exec: -t and -n join several namespaces in one setns() on a pidfd" {
+    require userns
+    require kernel 5.8
+    spawn "$UCE" -ru sh -c 'hostname pidfd; exec sleep 36'
+    wait_for pgrep -f '^sleep 36'
+    target=$(pgrep -f '^sleep 36')
+    run -0 "$N/ns_exec" -t "$target" -n user,uts -- sh -c 'hostname; id -u'
+    assert_output "pidfd
+0"
+}
+
+@test "ns_exec: -f is needed for a PID namespace to take effect" {
+    require userns
+    spawn "$UCE" -rp sleep 37
+    wait_for pgrep -f '^sleep 37'
+    target=$(pgrep -f '^sleep 37')
+    run -0 "$N/ns_exec" "/proc/$target/ns/user" "/proc/$target/ns/pid" -- sh -c 'echo $$'
+    [ "$output" -gt 1 ]
+    [ "$(readlink /proc/self/ns/pid)" != "$(readlink "/proc/$target/ns/pid")" ]
+    run -0 "$N/ns_exec" -f "/proc/$target/ns/user" "/proc/$target/ns/pid" -- sh -c 'echo $$'
+    assert_output 2
+}
+
+@test "ns_exec: errors name the file and the reason" {
+    run -1 --separate-stderr "$N/ns_exec" /etc/hostname -- true
+    assert_equal "$stderr" "ns_exec: setns /etc/hostname: Invalid argument (EINVAL)"
+    run -1 --separate-stderr "$N/ns_exec" /nonexistent -- true
+    assert_equal "$stderr" "ns_exec: open /nonexistent: No such file or directory (ENOENT)"
+    run -2 "$N/ns_exec" -n uts true
+    run -2 "$N/ns_exec" -t 1 -n nosuch true
+}
+
+@test "ns_exec: joining a namespace we have no rights in is EPERM" {
+    require nonroot
+    run -1 --separate-stderr "$N/ns_exec" /proc/self/ns/uts -- true
+    assert_equal "$stderr" "ns_exec: setns /proc/self/ns/uts: Operation not permitted (EPERM)"
+}

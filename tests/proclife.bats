@@ -176,9 +176,12 @@ sys() {
 }
 
 @test "demo_system: the caller's masks while the command runs" {
+    # Bits, not whole masks: glibc's system() blocks every signal for a
+    # moment around its posix_spawn(), which a quick reader may catch.
     run -0 sys 'grep -e SigBlk -e SigIgn /proc/$PPID/status'
-    assert_line "SigBlk:	0000000000010000"
+    blk=$(sed -n 's/^SigBlk:\t//p' <<<"$output")
     ign=$(sed -n 's/^SigIgn:\t//p' <<<"$output")
+    (( (0x$blk & 0x10000) != 0 ))
     (( (0x$ign & 0x6) == 0x6 ))
     run -0 sys -n 'grep -e SigBlk -e SigIgn /proc/$PPID/status'
     assert_line "SigBlk:	0000000000000000"

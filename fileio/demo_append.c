@@ -11,13 +11,13 @@
  *
  * Usage: demo_append [-a] [-n RECORDS] FILE
  *   -a          open FILE with O_APPEND instead of seeking to the end
- *   -n RECORDS  records each writer appends (1 to 1000000; default 10000)
+ *   -n RECORDS  records each writer appends (1 to 1000000; default 1000)
  *
  * Try:
  *     $ ./demo_append /tmp/log
- *     expected records: 20000
- *     records in file: 13655
- *     lost records: 6345
+ *     expected records: 2000
+ *     records in file: 1344
+ *     lost records: 656
  *     $ ./demo_append -a /tmp/log
  *     ...
  *     lost records: 0
@@ -47,7 +47,7 @@
 static const char usage_text[] =
     "Usage: demo_append [-a] [-n RECORDS] FILE\n"
     "  -a          open FILE with O_APPEND instead of seeking to the end\n"
-    "  -n RECORDS  records each writer appends (default 10000)\n";
+    "  -n RECORDS  records each writer appends (default 1000)\n";
 
 #define RECORD_LEN 16 /* "writer A 000001\n" */
 
@@ -86,7 +86,7 @@ writer(char name, const char *path, bool append, long records, int start)
 int
 main(int argc, char *argv[])
 {
-    long records = 10000;
+    long records = 1000;
     bool append = false;
     struct stat sb;
     int fd, opt, status, failed = 0;

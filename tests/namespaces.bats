@@ -153,3 +153,51 @@ box"
     run -1 --separate-stderr "$N/ns_exec" /proc/self/ns/uts -- true
     assert_equal "$stderr" "ns_exec: setns /proc/self/ns/uts: Operation not permitted (EPERM)"
 }
+
+# run_ns PROGRAM [ARG...]: as root directly; otherwise inside a new user
+# namespace (skipped with the reason where the system forbids those).
+run_ns() {
+    if [ "$(id -u)" -eq 0 ]; then
+        run "$@"
+    else
+        require userns
+        run "$UCE" -r "$@"
+    fi
+}
+
+@test "pidns_nest: PID 1 at every level, one more PID in NSpid per level" {
+    run_ns "$N/pidns_nest" -n 3
+    assert_success
+    assert_line --index 0 --regexp '^level 1: getpid\(\) 1, getppid\(\) 0, NSpid: [0-9]+ 1$'
+    assert_line --index 1 --regexp '^level 2: getpid\(\) 1, getppid\(\) 0, NSpid: [0-9]+ 2 1$'
+    assert_line --index 2 --regexp '^level 3: getpid\(\) 1, getppid\(\) 0, NSpid: [0-9]+ 3 2 1$'
+    run -2 "$N/pidns_nest" -n 33
+}
+
+@test "demo_pidns_init: init sees only its namespace, adopts orphans, ignores signals" {
+    before=$(awk '{print $5}' /proc/self/mountinfo | sort)
+    run_ns "$N/demo_pidns_init"
+    assert_success
+    assert_output --regexp "^init: getpid\\(\\) 1, getppid\\(\\) 0
+init: /proc lists PIDs: 1
+init: sent itself SIGTERM, SIGINT, SIGUSR1 without handlers: still here
+orphan: adopted by PID 1, the namespace's init
+outside: the namespace's init was PID [0-9]+ here\$"
+    assert_equal "$(awk '{print $5}' /proc/self/mountinfo | sort)" "$before"
+}
+
+@test "demo_pidns_end: init's end kills the members and closes the namespace" {
+    run_ns "$N/demo_pidns_end"
+    assert_success
+    assert_line --index 0 "init: PID 1 in the new namespace; starting a member, then ending"
+    assert_line --index 1 --regexp '^member: PID 2 in the namespace, [0-9]+ outside, waiting$'
+    assert_line --index 2 --regexp '^outside: init ended; the member [0-9]+ was killed: gone from /proc$'
+    assert_line --index 3 "fork() into the namespace after its init ended: ENOMEM"
+}
+
+@test "PID namespace programs: without privilege they say what is needed" {
+    run -1 --separate-stderr as_user "$N/pidns_nest"
+    [[ $stderr == *"needs CAP_SYS_ADMIN; run as root, or under ../userns/userns_child_exec -r" ]]
+    run -1 --separate-stderr as_user "$N/demo_pidns_end"
+    [[ $stderr == *"needs CAP_SYS_ADMIN"* ]]
+}

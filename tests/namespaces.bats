@@ -201,3 +201,43 @@ outside: the namespace's init was PID [0-9]+ here\$"
     run -1 --separate-stderr as_user "$N/demo_pidns_end"
     [[ $stderr == *"needs CAP_SYS_ADMIN"* ]]
 }
+
+@test "demo_ipcns: IPC objects are found in their namespace only, never on the host" {
+    host_mq=$(ls /dev/mqueue 2>/dev/null | wc -l)
+    host_sysv=$(wc -l </proc/sysvipc/msg)
+    run_ns "$N/demo_ipcns"
+    assert_success
+    assert_line --index 0 --regexp '^namespace A: created POSIX queue /isolab-demo and System V queue [0-9]+$'
+    assert_line --index 1 --regexp '^child in A, ipc ns [0-9]+: POSIX queue found; System V queue [0-9]+ found$'
+    assert_line --index 2 --regexp '^child in B, ipc ns [0-9]+: POSIX queue ENOENT; System V queue [0-9]+ EINVAL$'
+    assert_equal "$(ls /dev/mqueue 2>/dev/null | wc -l)" "$host_mq"
+    assert_equal "$(wc -l </proc/sysvipc/msg)" "$host_sysv"
+}
+
+@test "demo_timens: monotonic and boot time shifted inside, not outside; offsets frozen" {
+    require timens
+    run_ns "$N/demo_timens" -m 86400 -b 3600
+    assert_success
+    read -r _ _ mono_out _ _ boot_out _ _ up_out _ <<<"${lines[0]//,/}"
+    read -r _ _ mono_in _ _ boot_in _ _ up_in _ <<<"${lines[1]//,/}"
+    # One second of slack: the two readings are moments apart.
+    (( mono_in - mono_out >= 86400 && mono_in - mono_out <= 86401 ))
+    (( boot_in - boot_out >= 3600 && boot_in - boot_out <= 3601 ))
+    (( up_in - up_out >= 3599 && up_in - up_out <= 3601 ))
+    assert_line --index 2 "offsets written again after a child entered: EACCES"
+    # And the host's clock was not shifted.
+    (( $(cut -d. -f1 /proc/uptime) - up_out < 60 ))
+}
+
+@test "demo_cgroupns: our cgroups become the root inside; one outside climbs out with .." {
+    run_ns "$N/demo_cgroupns"
+    assert_success
+    # Every hierarchy's line reads "/" inside.
+    [ -z "$(grep '^inside: ' <<<"$output" | grep -v ':/$')" ]
+    # Where our cgroup is not the hierarchy's root, PID 1 is above us.
+    while IFS=: read -r num ctrls path; do
+        if [ "$path" != / ]; then
+            assert_line --regexp "^inside, PID 1: $num:$ctrls:/\\.\\.(/\\.\\.)*"
+        fi
+    done </proc/self/cgroup
+}

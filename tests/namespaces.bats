@@ -203,14 +203,14 @@ outside: the namespace's init was PID [0-9]+ here\$"
 }
 
 @test "demo_ipcns: IPC objects are found in their namespace only, never on the host" {
-    host_mq=$(ls /dev/mqueue 2>/dev/null | wc -l)
+    host_mq=$(find /dev/mqueue -mindepth 1 2>/dev/null | wc -l)
     host_sysv=$(wc -l </proc/sysvipc/msg)
     run_ns "$N/demo_ipcns"
     assert_success
     assert_line --index 0 --regexp '^namespace A: created POSIX queue /isolab-demo and System V queue [0-9]+$'
     assert_line --index 1 --regexp '^child in A, ipc ns [0-9]+: POSIX queue found; System V queue [0-9]+ found$'
     assert_line --index 2 --regexp '^child in B, ipc ns [0-9]+: POSIX queue ENOENT; System V queue [0-9]+ EINVAL$'
-    assert_equal "$(ls /dev/mqueue 2>/dev/null | wc -l)" "$host_mq"
+    assert_equal "$(find /dev/mqueue -mindepth 1 2>/dev/null | wc -l)" "$host_mq"
     assert_equal "$(wc -l </proc/sysvipc/msg)" "$host_sysv"
 }
 
@@ -233,7 +233,7 @@ outside: the namespace's init was PID [0-9]+ here\$"
     run_ns "$N/demo_cgroupns"
     assert_success
     # Every hierarchy's line reads "/" inside.
-    [ -z "$(grep '^inside: ' <<<"$output" | grep -v ':/$')" ]
+    ! grep '^inside: ' <<<"$output" | grep -qv ':/$'
     # Where our cgroup is not the hierarchy's root, PID 1 is above us.
     while IFS=: read -r num ctrls path; do
         if [ "$path" != / ]; then

@@ -233,7 +233,7 @@ outside: the namespace's init was PID [0-9]+ here\$"
     run_ns "$N/demo_cgroupns"
     assert_success
     # Every hierarchy's line reads "/" inside.
-    ! grep '^inside: ' <<<"$output" | grep -qv ':/$'
+    refute_line --regexp '^inside: .*[^/]$'
     # Where our cgroup is not the hierarchy's root, PID 1 is above us.
     while IFS=: read -r num ctrls path; do
         if [ "$path" != / ]; then

@@ -114,7 +114,9 @@ handler 1"
     child=$(sed -n 's/^grandchild: parent \([0-9]*\) (the child)$/\1/p' <<<"$output")
     top=$(sed -n 's/^top: pid \([0-9]*\)$/\1/p' <<<"$output")
     new=$(sed -n 's/^grandchild: parent now \([0-9]*\) .*/\1/p' <<<"$output")
-    [ -n "$new" ] && [ "$new" != "$child" ] && [ "$new" != "$top" ]
+    [ -n "$new" ]
+    [ "$new" != "$child" ]
+    [ "$new" != "$top" ]
 }
 
 @test "demo_sigchld: one SIGCHLD for twenty children; the loop reaps them all" {

@@ -241,3 +241,25 @@ outside: the namespace's init was PID [0-9]+ here\$"
         fi
     done </proc/self/cgroup
 }
+
+@test "demo_netns: only lo, down; brought up by ioctl; a socket inside is not reachable outside" {
+    run_ns "$N/demo_netns"
+    assert_success
+    assert_line --index 0 "inside: interfaces: lo"
+    assert_line --index 1 "inside: lo is down"
+    assert_line --index 2 "inside: lo is up after SIOCSIFFLAGS"
+    assert_line --index 3 --regexp '^inside: listening on 127\.0\.0\.1:[0-9]+; connect from inside: ok$'
+    assert_line --index 4 --regexp '^outside: connect to 127\.0\.0\.1:[0-9]+: ECONNREFUSED$'
+}
+
+@test "veth_demo.sh: two namespaces joined by a veth pair answer a ping; the host has no veth" {
+    require userns
+    require cmd ping
+    require cmd ip
+    host_links=$(ip -o link | wc -l)
+    run -0 "$N/veth_demo.sh"
+    assert_line --index 0 "A: veth-a 192.0.2.1/24, up"
+    assert_line --index 1 "B: veth-b 192.0.2.2/24, up"
+    assert_line --index 2 --regexp '^A: ping 192\.0\.2\.2: 1 packets transmitted, 1 received, 0% packet loss'
+    assert_equal "$(ip -o link | wc -l)" "$host_links"
+}

@@ -263,3 +263,14 @@ outside: the namespace's init was PID [0-9]+ here\$"
     assert_line --index 2 --regexp '^A: ping 192\.0\.2\.2: 1 packets transmitted, 1 received, 0% packet loss'
     assert_equal "$(ip -o link | wc -l)" "$host_links"
 }
+
+@test "demo_ns_lifetime: a namespace lives while a descriptor or a bind mount holds it" {
+    before=$(awk '{print $5}' /proc/self/mountinfo | sort)
+    run_ns "$N/demo_ns_lifetime"
+    assert_success
+    assert_output --regexp "^child: made uts ns [0-9]+, hostname kept-alive, and ended
+held by a descriptor and a bind mount: joined, hostname kept-alive
+held by the bind mount only: joined, hostname kept-alive
+unmounted, a plain file again: setns: EINVAL\$"
+    assert_equal "$(awk '{print $5}' /proc/self/mountinfo | sort)" "$before"
+}

@@ -274,3 +274,27 @@ held by the bind mount only: joined, hostname kept-alive
 unmounted, a plain file again: setns: EINVAL\$"
     assert_equal "$(awk '{print $5}' /proc/self/mountinfo | sort)" "$before"
 }
+
+@test "ns_list: a new user namespace appears under ours, owning its UTS namespace" {
+    require userns
+    spawn "$UCE" -ru sleep 38
+    wait_for pgrep -f '^sleep 38'
+    target=$(pgrep -f '^sleep 38')
+    run -0 "$N/ns_list" -p
+    user=$(ino "/proc/$target/ns/user")
+    uts=$(ino "/proc/$target/ns/uts")
+    # Our own user namespace at some depth D, the new one at D+1, its UTS
+    # namespace at D+2, each naming the sleeping process as a member.
+    own=$(grep -E "^ *user $(ino /proc/self/ns/user) " <<<"$output" | head -1)
+    indent=${own%%user*}
+    assert_line "$indent  user $user (owner uid $(id -u)): 1 member ($target)"
+    assert_line "$indent    uts $uts: 1 member ($target)"
+}
+
+@test "ns_list: every namespace of ours is listed with us as a member" {
+    run -0 bash -c "echo \$\$; exec '$N/ns_list' -p"
+    me=${lines[0]}
+    for t in cgroup ipc mnt net pid uts user; do
+        assert_line --regexp "^ *$t $(ino /proc/self/ns/$t)( \\(owner uid [0-9]+\\))?: [0-9]+ members? \\((.* )?$me( .*)?\\)\$"
+    done
+}

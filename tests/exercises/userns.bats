@@ -36,8 +36,11 @@ setup() {
         "$(unshare -r sh -c 'id; grep CapEff /proc/self/status')"
 }
 
+# container_shell runs inside a user namespace that the test makes, so
+# that a broken one cannot touch the host's hostname or mounts.
+
 @test "container_shell: root, PID 1 and its own hostname" {
-    run -0 "$X/container_shell" -n box sh -c 'id -u; echo $$; hostname'
+    run -0 "$U/userns_child_exec" -r "$X/container_shell" -n box sh -c 'id -u; echo $$; hostname'
     assert_output "0
 1
 box"
@@ -45,20 +48,20 @@ box"
 }
 
 @test "container_shell: /proc shows only the container's processes" {
-    run -0 "$X/container_shell" sh -c 'ls /proc | grep -c "^[0-9]"'
+    run -0 "$U/userns_child_exec" -r "$X/container_shell" sh -c 'ls /proc | grep -c "^[0-9]"'
     [ "$output" -le 3 ]
-    run -0 "$X/container_shell" sh -c 'readlink /proc/self/ns/pid; readlink /proc/1/ns/pid'
+    run -0 "$U/userns_child_exec" -r "$X/container_shell" sh -c 'readlink /proc/self/ns/pid; readlink /proc/1/ns/pid'
     assert_equal "${lines[0]}" "${lines[1]}"
     [ "${lines[0]}" != "$(readlink /proc/self/ns/pid)" ]
 }
 
 @test "container_shell: the host's mount table does not change; the default hostname" {
     before=$(awk '{print $5}' /proc/self/mountinfo | sort)
-    run -0 "$X/container_shell" sh -c 'hostname; grep -c " /proc " /proc/self/mountinfo'
+    run -0 "$U/userns_child_exec" -r "$X/container_shell" sh -c 'hostname; grep -c " /proc " /proc/self/mountinfo'
     assert_line --index 0 container
     after=$(awk '{print $5}' /proc/self/mountinfo | sort)
     assert_equal "$after" "$before"
-    run -5 "$X/container_shell" sh -c 'exit 5'
+    run -5 "$U/userns_child_exec" -r "$X/container_shell" sh -c 'exit 5'
 }
 
 @test "ns_capable: the creator's UID owns a namespace: every capability (rule 3)" {

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+/*
+ * my_ns_exec - your own ns_exec: join namespaces, then run a command
+ *
+ * Exercise (see exercises/namespaces/README.md, "my_ns_exec"): this
+ * skeleton finds the namespace files and the command, but joins nothing.
+ * Fill in the TODO(my_ns_exec) part.
+ *
+ * Usage: my_ns_exec NSFILE... -- CMD [ARG...]
+ *   The exit status is CMD's.
+ *
+ * Try:
+ *     $ sudo ./my_ns_exec /proc/PID/ns/uts -- hostname
+ *     $ make grade EX=namespaces/my_ns_exec      # from the top of the kit
+ *
+ * Needs: CAP_SYS_ADMIN in the namespaces' owning user namespace.
+ *
+ * See also: setns(2), nsenter(1), ioctl_ns(2) (NS_GET_NSTYPE); course
+ * chapter 16.
+ */
+#define _GNU_SOURCE /* setns(), CLONE_NEWUSER */
+#include <fcntl.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "compat.h"
+#include "isolab.h"
+
+static const char usage_text[] =
+    "Usage: my_ns_exec NSFILE... -- CMD [ARG...]\n";
+
+/* TODO(my_ns_exec): join the namespace whose file is PATH, if its
+ * being a user namespace is WANT_USER (so that main() can join the user
+ * namespaces first); report a failure with err_exit() naming PATH. */
+static void
+join(const char *path, int want_user)
+{
+    (void)path;
+    (void)want_user;
+}
+
+int
+main(int argc, char *argv[])
+{
+    int opt, n = 0;
+
+    while ((opt = getopt(argc, argv, "+h")) != -1) {
+        switch (opt) {
+        case 'h':
+            usage(EXIT_SUCCESS, usage_text);
+        default:
+            usage(EXIT_USAGE, usage_text);
+        }
+    }
+    /* The namespace files come before "--", the command after it. */
+    while (optind + n < argc && strcmp(argv[optind + n], "--") != 0)
+        n++;
+    if (n == 0 || optind + n + 1 >= argc)
+        usage(EXIT_USAGE, usage_text);
+
+    for (int i = 0; i < n; i++)
+        join(argv[optind + i], 1);
+    for (int i = 0; i < n; i++)
+        join(argv[optind + i], 0);
+
+    char **cmd = &argv[optind + n + 1];
+    execvp(cmd[0], cmd);
+    exec_failed(cmd[0]);
+}

@@ -62,7 +62,7 @@ outer_pid(void)
 int
 main(int argc, char *argv[])
 {
-    int opt, status, report[2];
+    int opt, status, report[2], to_init[2];
     long member = -1;
     char path[64];
     struct stat sb;
@@ -85,7 +85,9 @@ main(int argc, char *argv[])
                   "or under ../userns/userns_child_exec -r");
         err_exit("unshare CLONE_NEWPID");
     }
-    if (pipe(report) == -1)
+    /* The member reports its host PID to us, and to init that it has
+     * started: two pipes, one reader each. */
+    if (pipe(report) == -1 || pipe(to_init) == -1)
         err_exit("pipe");
     fflush(stdout);
 
@@ -104,20 +106,26 @@ main(int argc, char *argv[])
             printf("member: PID %ld in the namespace, %ld outside, waiting\n",
                    (long)getpid(), me);
             fflush(stdout);
-            if (write(report[1], &me, sizeof(me)) != sizeof(me))
+            if (write(report[1], &me, sizeof(me)) != sizeof(me) ||
+                write(to_init[1], "x", 1) != 1)
                 _exit(EXIT_FAILURE);
             close(report[1]);
+            close(to_init[1]);
             pause();
             _exit(EXIT_SUCCESS); /* never reached */
         }
-        /* Init waits for the member's report, then ends. */
-        close(report[1]);
-        if (read(report[0], &member, sizeof(member)) != sizeof(member))
+        /* Init waits until the member has started, then ends. */
+        char c;
+
+        close(to_init[1]);
+        if (read(to_init[0], &c, 1) != 1)
             _exit(EXIT_FAILURE);
         _exit(EXIT_SUCCESS);
     }
 
     close(report[1]);
+    close(to_init[0]);
+    close(to_init[1]);
     if (read(report[0], &member, sizeof(member)) != sizeof(member))
         fatal("the member did not report");
     /* Init's end waits for the killed members to go, so once init is

@@ -5,8 +5,8 @@
  * Demonstrates: what the ioctl_ns(2) requests reveal. Scanning the
  * /proc/PID/ns files of every process we may look at finds each namespace
  * in use (by its inode), with its members. NS_GET_USERNS gives the user
- * namespace that owns a namespace, NS_GET_PARENT the parent of a user
- * namespace, NS_GET_OWNER_UID a user namespace's creator. Printed as a
+ * namespace that owns a namespace, NS_GET_PARENT the parent of a user or
+ * PID namespace, NS_GET_OWNER_UID a user namespace's creator. Printed as a
  * tree: each user namespace with the namespaces it owns, and its child
  * user namespaces, indented below it.
  *
@@ -21,6 +21,7 @@
  *       mnt 4026531841: 110 members (1 2 3 4 5 ...)
  *       ...
  *       user 4026532458 (owner uid 1000): 1 member (4301)
+ *         pid 4026532460 (parent pid 4026531836): 1 member (4301)
  *         uts 4026532459: 1 member (4301)
  *     $ ../userns/userns_child_exec -ru sleep 60 & sudo ./ns_list
  *   Observe: the sleeping process's user namespace appears under the
@@ -58,6 +59,7 @@ static const char *const types[] = {"cgroup", "ipc",  "mnt", "net",
 struct ns {
     const char *type;
     ino_t ino, owner; /* owner: the owning user namespace (0: none seen) */
+    ino_t parent;     /* for PID namespaces: the parent (0: none seen) */
     uid_t owner_uid;  /* for user namespaces */
     long *pids;
     size_t npids;
@@ -100,6 +102,15 @@ record(int fd, const char *type)
 
     /* The owner: for a user namespace its parent, else its user ns. */
     bool is_user = strcmp(type, "user") == 0;
+    if (strcmp(type, "pid") == 0) {
+        int parent_fd = ioctl(fd, NS_GET_PARENT); /* EPERM at the top */
+        struct stat psb;
+
+        if (parent_fd != -1 && fstat(parent_fd, &psb) == 0)
+            ns->parent = psb.st_ino;
+        if (parent_fd != -1)
+            close(parent_fd);
+    }
     int owner_fd = ioctl(fd, is_user ? NS_GET_PARENT : NS_GET_USERNS);
     if (is_user)
         ioctl(fd, NS_GET_OWNER_UID, &ns->owner_uid);
@@ -130,6 +141,8 @@ print_ns(const struct ns *ns, int depth)
     printf("%*s%s %ju", 2 * depth, "", ns->type, (uintmax_t)ns->ino);
     if (strcmp(ns->type, "user") == 0)
         printf(" (owner uid %ld)", (long)ns->owner_uid);
+    if (ns->parent != 0)
+        printf(" (parent pid %ju)", (uintmax_t)ns->parent);
     printf(": %zu member%s", ns->npids, ns->npids == 1 ? "" : "s");
     if (ns->npids > 0) {
         printf(" (");

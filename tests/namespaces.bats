@@ -302,3 +302,25 @@ unmounted, a plain file again: setns: EINVAL\$"
         assert_line --regexp "^ *$t $(ino /proc/self/ns/$t)( \\(owner uid [0-9]+\\))?: [0-9]+ members? \\((.* )?$me( .*)?\\)\$"
     done
 }
+
+@test "ns_list: a child PID namespace names its parent" {
+    require userns
+    spawn "$UCE" -rp sleep 43
+    wait_for pgrep -f '^sleep 43'
+    t=$(pgrep -f '^sleep 43')
+    run -0 "$N/ns_list" -p
+    assert_line --regexp "^ *pid $(ino "/proc/$t/ns/pid") \\(parent pid $(ino /proc/self/ns/pid)\\): 1 member \\($t\\)\$"
+}
+
+@test "namespace lifetime: a namespace kept by a bind mount is joined again with ns_exec" {
+    # In a mount namespace of the test's own, util-linux unshare keeps the
+    # new UTS namespace alive with a bind mount on the file "held".
+    run -1 in_mountns sh -c "
+        touch held
+        unshare --uts=held hostname kept
+        '$N/ns_exec' held -- hostname
+        umount held
+        '$N/ns_exec' held -- hostname"
+    assert_line --index 0 kept
+    assert_line --index 1 --partial "setns held: Invalid argument (EINVAL)"
+}

@@ -81,6 +81,13 @@ const char *signal_name(int sig, char *buf, size_t size);
  * files (/proc/PID/uid_map, cgroup files) expect. 0, or -1 with errno. */
 int write_file(const char *path, const char *text);
 
+/* Map UID and GID to 0 in the user namespace of process PID ("self" or a
+ * number): write "0 UID 1" to uid_map, "deny" to setgroups, "0 GID 1" to
+ * gid_map, which is what `unshare -r` does and all an unprivileged process
+ * may write. Exits with a message naming the file if a write fails.
+ * (userns/userns_child_exec.c shows the general case, step by step.) */
+void map_root(const char *pid, uid_t uid, gid_t gid);
+
 /* After a failed attempt (WHAT, errno set) to create a user namespace:
  * report it, and if a system setting forbids user namespaces, name it in
  * the words of `make doctor` and exit 77 (the feature is missing);

@@ -92,3 +92,23 @@ userns_failed(const char *what)
     fprintf(stderr, "  %s (make doctor shows the fix)\n", why);
     exit(EXIT_NOFEATURE);
 }
+
+void
+map_root(const char *pid, uid_t uid, gid_t gid)
+{
+    char path[64], map[64];
+
+    snprintf(path, sizeof(path), "/proc/%s/uid_map", pid);
+    snprintf(map, sizeof(map), "0 %ld 1", (long)uid);
+    if (write_file(path, map) == -1)
+        err_exit("write %s '%s'", path, map);
+    /* Denied first: without CAP_SETGID in the parent namespace, the
+     * kernel takes no gid_map until setgroups() is refused inside. */
+    snprintf(path, sizeof(path), "/proc/%s/setgroups", pid);
+    if (write_file(path, "deny") == -1)
+        err_exit("write %s", path);
+    snprintf(path, sizeof(path), "/proc/%s/gid_map", pid);
+    snprintf(map, sizeof(map), "0 %ld 1", (long)gid);
+    if (write_file(path, map) == -1)
+        err_exit("write %s '%s'", path, map);
+}

@@ -58,23 +58,6 @@ static const char usage_text[] =
     "  -r           map our UID and GID to root (implies -U)\n"
     "  --mount-proc mount a new proc on /proc (implies -m)\n";
 
-/* In our own new user namespace: map the IDs we had to 0. A process may
- * write its own maps, for the IDs of the user who created the namespace. */
-static void
-map_to_root(uid_t uid, gid_t gid)
-{
-    char map[64];
-
-    snprintf(map, sizeof(map), "0 %ld 1", (long)uid);
-    if (write_file("/proc/self/uid_map", map) == -1)
-        err_exit("write /proc/self/uid_map '%s'", map);
-    if (write_file("/proc/self/setgroups", "deny") == -1)
-        err_exit("write /proc/self/setgroups");
-    snprintf(map, sizeof(map), "0 %ld 1", (long)gid);
-    if (write_file("/proc/self/gid_map", map) == -1)
-        err_exit("write /proc/self/gid_map '%s'", map);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -142,8 +125,10 @@ main(int argc, char *argv[])
             fatal("unshare: needs CAP_SYS_ADMIN; run as root, or add -r");
         err_exit("unshare");
     }
+    /* In our own new user namespace: map the IDs we had to 0. A process
+     * may write its own maps, for the IDs of the namespace's creator. */
     if (root)
-        map_to_root(uid, gid);
+        map_root("self", uid, gid);
     /* As util-linux does: in a new mount namespace, make every mount
      * private at once, so that nothing done here reaches the host's. */
     if ((flags & CLONE_NEWNS) &&

@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: MIT
 # shellcheck disable=SC2154 # bats' run sets $output, $stderr, $lines ...
 # The error library's exact formats, through tests/bin/lib_driver.
+# (map_root() is tested through its users: userns/demo_userns and
+# namespaces/unshare -r, the latter beside util-linux unshare -r.)
 
 load helper
 

@@ -75,7 +75,7 @@ int
 main(int argc, char *argv[])
 {
     struct clone_args args = {.flags = CLONE_NEWUSER, .exit_signal = SIGCHLD};
-    char map[64], path[64], pidstr[32], uid[256];
+    char pidstr[32], uid[256];
     int to_parent[2], to_child[2], opt, status;
     char c;
     long pid;
@@ -114,24 +114,14 @@ main(int argc, char *argv[])
         fatal("the child ended early");
 
     /* Map our own IDs to 0: the one mapping an unprivileged user may
-     * write. setgroups must be denied before the gid_map. */
-    snprintf(map, sizeof(map), "0 %ld 1", (long)geteuid());
-    snprintf(path, sizeof(path), "/proc/%ld/uid_map", pid);
-    if (write_file(path, map) == -1)
-        err_exit("write %s", path);
-    snprintf(path, sizeof(path), "/proc/%ld/setgroups", pid);
-    if (write_file(path, "deny") == -1)
-        err_exit("write %s", path);
-    snprintf(map, sizeof(map), "0 %ld 1", (long)getegid());
-    snprintf(path, sizeof(path), "/proc/%ld/gid_map", pid);
-    if (write_file(path, map) == -1)
-        err_exit("write %s", path);
+     * write (setgroups must be denied before the gid_map). */
+    snprintf(pidstr, sizeof(pidstr), "%ld", pid);
+    map_root(pidstr, geteuid(), getegid());
     printf("parent: wrote uid_map '0 %ld 1' and gid_map '0 %ld 1'\n",
            (long)geteuid(), (long)getegid());
 
     /* /proc shows IDs as the reader's namespace sees them: from out
      * here, the child is still the user who created it. */
-    snprintf(pidstr, sizeof(pidstr), "%ld", pid);
     status_field(pidstr, "Uid", uid, sizeof(uid));
     printf("parent: the child seen from outside: Uid %s\n", uid);
     fflush(stdout);

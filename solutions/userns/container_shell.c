@@ -52,25 +52,6 @@ static const char usage_text[] =
     "Usage: container_shell [-n HOSTNAME] [CMD [ARG...]]\n"
     "  -n HOSTNAME  the hostname inside (default \"container\")\n";
 
-/* Map our own IDs to 0 in the child's user namespace. */
-static void
-write_maps(pid_t pid)
-{
-    char path[64], map[64];
-
-    snprintf(path, sizeof(path), "/proc/%ld/uid_map", (long)pid);
-    snprintf(map, sizeof(map), "0 %ld 1", (long)geteuid());
-    if (write_file(path, map) == -1)
-        err_exit("write %s", path);
-    snprintf(path, sizeof(path), "/proc/%ld/setgroups", (long)pid);
-    if (geteuid() != 0 && write_file(path, "deny") == -1)
-        err_exit("write %s", path);
-    snprintf(path, sizeof(path), "/proc/%ld/gid_map", (long)pid);
-    snprintf(map, sizeof(map), "0 %ld 1", (long)getegid());
-    if (write_file(path, map) == -1)
-        err_exit("write %s", path);
-}
-
 /* PID 1 of the new namespaces: set up, then become the command. */
 static noreturn void
 child(int sync, const char *hostname, char *cmd[])
@@ -101,6 +82,7 @@ main(int argc, char *argv[])
     const char *hostname = "container";
     char *shell[] = {"/bin/sh", NULL};
     int sync[2], opt, status;
+    char pidstr[32];
     long pid;
 
     while ((opt = getopt(argc, argv, "+n:h")) != -1) {
@@ -127,8 +109,9 @@ main(int argc, char *argv[])
         child(sync[0], hostname, cmd);
     }
     close(sync[0]);
-    write_maps(pid);
-    close(sync[1]); /* let the child go on */
+    snprintf(pidstr, sizeof(pidstr), "%ld", pid);
+    map_root(pidstr, geteuid(), getegid()); /* our own IDs become 0 */
+    close(sync[1]);                         /* let the child go on */
 
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");

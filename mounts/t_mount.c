@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+/*
+ * t_mount - call mount(2) with flags given by name
+ *
+ * Demonstrates: mount(2) is one system call with many jobs, chosen by its
+ * flags: mounting a file system (with a type and a data string), a bind
+ * mount (MS_BIND, MS_REC for the mounts below too), changing propagation
+ * (MS_SHARED, MS_PRIVATE, MS_SLAVE, MS_UNBINDABLE, alone), remounting with
+ * new flags (MS_REMOUNT, with MS_BIND to change only the bind's own), and
+ * moving a mount (MS_MOVE). The call is printed as strace would show it.
+ *
+ * Usage: t_mount [-t FSTYPE] [-o DATA] [-f FLAGS] SOURCE TARGET
+ *   -t FSTYPE  the file system type, e.g. tmpfs, proc
+ *   -o DATA    the data string, e.g. size=1m
+ *   -f FLAGS   flags separated by ',': bind, rec, private, shared, slave,
+ *              unbindable, rdonly, remount, move, nosuid, nodev, noexec
+ *   For a propagation change SOURCE is ignored: give "none".
+ *
+ * Try: (in a mount namespace of your own, so the host is untouched)
+ *     $ ../userns/userns_child_exec -rm sh
+ *     # ./t_mount -f private,rec none /
+ *     # mkdir -p /tmp/a /tmp/b
+ *     # ./t_mount -t tmpfs -o size=1m tmpfs /tmp/a
+ *     mount("tmpfs", "/tmp/a", "tmpfs", 0, "size=1m") = 0
+ *     # ./t_mount -f bind /tmp/a /tmp/b
+ *     # ./t_mount -f remount,bind,rdonly none /tmp/b
+ *     # touch /tmp/b/x       # Read-only file system
+ *   Observe: the same tmpfs at two places, writable at one, read-only at
+ *   the other: a bind is a second view, with flags of its own.
+ *
+ * Needs: CAP_SYS_ADMIN in the user namespace that owns the mount
+ * namespace: root, or root in a user namespace (userns_child_exec -rm).
+ *
+ * See also: mount(2), mount(8), mount_namespaces(7); TLPI 14.8 and 14.9;
+ * course chapters 13 and 19.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <unistd.h>
+
+#include "isolab.h"
+
+static const char usage_text[] =
+    "Usage: t_mount [-t FSTYPE] [-o DATA] [-f FLAGS] SOURCE TARGET\n"
+    "  -f FLAGS  bind,rec,private,shared,slave,unbindable,rdonly,remount,\n"
+    "            move,nosuid,nodev,noexec (',' between)\n";
+
+static const struct {
+    const char *name, *macro;
+    unsigned long flag;
+} flags_by_name[] = {
+    {"bind", "MS_BIND", MS_BIND},
+    {"rec", "MS_REC", MS_REC},
+    {"private", "MS_PRIVATE", MS_PRIVATE},
+    {"shared", "MS_SHARED", MS_SHARED},
+    {"slave", "MS_SLAVE", MS_SLAVE},
+    {"unbindable", "MS_UNBINDABLE", MS_UNBINDABLE},
+    {"rdonly", "MS_RDONLY", MS_RDONLY},
+    {"remount", "MS_REMOUNT", MS_REMOUNT},
+    {"move", "MS_MOVE", MS_MOVE},
+    {"nosuid", "MS_NOSUID", MS_NOSUID},
+    {"nodev", "MS_NODEV", MS_NODEV},
+    {"noexec", "MS_NOEXEC", MS_NOEXEC},
+};
+#define NFLAGS (sizeof(flags_by_name) / sizeof(flags_by_name[0]))
+
+static unsigned long
+parse_flags(char *list)
+{
+    unsigned long flags = 0;
+
+    for (char *f = strtok(list, ","); f != NULL; f = strtok(NULL, ",")) {
+        size_t i;
+
+        for (i = 0; i < NFLAGS; i++)
+            if (strcmp(f, flags_by_name[i].name) == 0)
+                break;
+        if (i == NFLAGS)
+            usage_err("-f: '%s' is not a flag this program knows", f);
+        flags |= flags_by_name[i].flag;
+    }
+    return flags;
+}
+
+/* FLAGS as strace prints them: MS_BIND|MS_REC, or 0. */
+static void
+print_flags(unsigned long flags)
+{
+    const char *sep = "";
+
+    if (flags == 0)
+        printf("0");
+    for (size_t i = 0; i < NFLAGS; i++) {
+        if (flags & flags_by_name[i].flag) {
+            printf("%s%s", sep, flags_by_name[i].macro);
+            sep = "|";
+        }
+    }
+}
+
+static void
+print_arg(const char *s)
+{
+    if (s == NULL)
+        printf("NULL");
+    else
+        printf("\"%s\"", s);
+}
+
+int
+main(int argc, char *argv[])
+{
+    const char *fstype = NULL, *data = NULL;
+    unsigned long flags = 0;
+    int opt, result;
+
+    while ((opt = getopt(argc, argv, "t:o:f:h")) != -1) {
+        switch (opt) {
+        case 't':
+            fstype = optarg;
+            break;
+        case 'o':
+            data = optarg;
+            break;
+        case 'f':
+            flags = parse_flags(optarg);
+            break;
+        case 'h':
+            usage(EXIT_SUCCESS, usage_text);
+        default:
+            usage(EXIT_USAGE, usage_text);
+        }
+    }
+    if (argc - optind != 2)
+        usage(EXIT_USAGE, usage_text);
+    const char *source = argv[optind], *target = argv[optind + 1];
+
+    result = mount(source, target, fstype, flags, data);
+    printf("mount(");
+    print_arg(source);
+    printf(", ");
+    print_arg(target);
+    printf(", ");
+    print_arg(fstype);
+    printf(", ");
+    print_flags(flags);
+    printf(", ");
+    print_arg(data);
+    if (result == -1) {
+        printf(") = -1 %s (%s)\n", errno_name(errno), strerror(errno));
+        return EXIT_FAILURE;
+    }
+    printf(") = 0\n");
+    return EXIT_SUCCESS;
+}

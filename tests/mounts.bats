@@ -1,0 +1,110 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
+# shellcheck disable=SC2154 # bats' run sets $output, $stderr, $lines ...
+# shellcheck disable=SC2016 # $M in single quotes is for the inner shell
+# mounts: mount(2), umount2(2) and the mount table (course chapters 13 and
+# 19). Every mount happens in a mount namespace that the test made and
+# made private first (in_mountns: as root directly, otherwise inside a new
+# user namespace), and each test checks that the host's table is the same.
+
+load helper
+
+setup() {
+    cd "$BATS_TEST_TMPDIR" || return 1
+    export M=$ISOLAB_TOP/mounts
+    HOST_MOUNTS=$(awk '{print $5, $(NF-2)}' /proc/self/mountinfo | sort)
+    [ "$(id -u)" -eq 0 ] || require userns
+}
+
+host_unchanged() {
+    assert_equal "$(awk '{print $5, $(NF-2)}' /proc/self/mountinfo | sort)" "$HOST_MOUNTS"
+}
+
+@test "t_mount: mounts a tmpfs with a data string, printed as strace would" {
+    mkdir a
+    run -0 in_mountns sh -c '"$M/t_mount" -t tmpfs -o size=1m,mode=700 isolab-t tmpfs_dir 2>&1; mkdir tmpfs_dir; "$M/t_mount" -t tmpfs -o size=1m,mode=700 isolab-t tmpfs_dir && grep " $PWD/tmpfs_dir " /proc/self/mountinfo'
+    assert_line --index 0 'mount("isolab-t", "tmpfs_dir", "tmpfs", 0, "size=1m,mode=700") = -1 ENOENT (No such file or directory)'
+    assert_line --index 1 'mount("isolab-t", "tmpfs_dir", "tmpfs", 0, "size=1m,mode=700") = 0'
+    assert_line --index 2 --regexp " - tmpfs isolab-t rw,.*size=1024k,mode=700"
+    host_unchanged
+}
+
+@test "t_mount: a read-only bind is a second view with flags of its own" {
+    mkdir a b
+    run -0 in_mountns sh -c '
+        "$M/t_mount" -t tmpfs tmpfs a >/dev/null &&
+        "$M/t_mount" -f bind a b &&
+        "$M/t_mount" -f remount,bind,rdonly none b &&
+        echo x >a/file && cat b/file &&
+        { touch b/other 2>/dev/null || echo "b is read-only"; }'
+    assert_line --index 0 'mount("a", "b", NULL, MS_BIND, NULL) = 0'
+    assert_line --index 1 'mount("none", "b", NULL, MS_BIND|MS_RDONLY|MS_REMOUNT, NULL) = 0'
+    assert_line --index 2 x
+    assert_line --index 3 "b is read-only"
+    host_unchanged
+}
+
+@test "t_mount: propagation flags change the optional fields of mountinfo" {
+    mkdir a
+    run -0 in_mountns sh -c '
+        "$M/t_mount" -t tmpfs tmpfs a >/dev/null &&
+        "$M/t_mount" -f shared none a >/dev/null &&
+        grep " $PWD/a " /proc/self/mountinfo &&
+        "$M/t_mount" -f unbindable none a &&
+        grep " $PWD/a " /proc/self/mountinfo'
+    assert_line --index 0 --regexp " $PWD/a rw[^ ]* shared:[0-9]+ - tmpfs "
+    assert_line --index 1 'mount("none", "a", NULL, MS_UNBINDABLE, NULL) = 0'
+    assert_line --index 2 --regexp " $PWD/a rw[^ ]* unbindable - tmpfs "
+    host_unchanged
+}
+
+@test "t_mount: bad flags are a usage error; a failed call exits 1 with its errno" {
+    run -2 --separate-stderr "$M/t_mount" -f bogus a b
+    assert_equal "${stderr_lines[0]}" "t_mount: -f: 'bogus' is not a flag this program knows"
+    run -1 "$M/t_mount" -t nosuchfs none "$BATS_TEST_TMPDIR"
+    assert_output --regexp '= -1 (ENODEV|EPERM) '
+}
+
+@test "t_umount: EBUSY while in use; MNT_DETACH detaches at once" {
+    mkdir a
+    run -0 in_mountns sh -c '
+        "$M/t_mount" -t tmpfs tmpfs a >/dev/null &&
+        cd a && { "$M/t_umount" "$OLDPWD/a"; true; } &&
+        "$M/t_umount" -f detach "$OLDPWD/a" &&
+        grep -c " $OLDPWD/a " /proc/self/mountinfo; true'
+    assert_line --index 0 "umount2(\"$PWD/a\", 0) = -1 EBUSY (Device or resource busy)"
+    assert_line --index 1 "umount2(\"$PWD/a\", MNT_DETACH) = 0"
+    assert_line --index 2 0
+    host_unchanged
+}
+
+@test "t_umount: an unknown flag and a path that is not a mount point" {
+    run -2 "$M/t_umount" -f lazy x
+    run -1 in_mountns "$M/t_umount" "$BATS_TEST_TMPDIR"
+    assert_output --regexp '= -1 EINVAL '
+}
+
+@test "mountinfo_tree: the tree with IDs, and propagation in plain words" {
+    mkdir a b
+    run -0 in_mountns sh -c '
+        "$M/t_mount" -t tmpfs isolab-a a >/dev/null &&
+        "$M/t_mount" -f shared none a >/dev/null &&
+        "$M/t_mount" -t tmpfs isolab-b a/../b >/dev/null &&
+        "$M/t_mount" -f bind a b >/dev/null &&
+        "$M/mountinfo_tree"'
+    # The namespace's root mount has no parent in the list: first line.
+    assert_line --index 0 --regexp '^[0-9]+ / [^ ]+ [^ ]+: '
+    # a is shared; the bind of a onto b joins a's peer group.
+    group=$(sed -n "s|^ *[0-9]* $PWD/a tmpfs isolab-a: shared, peer group \\([0-9]*\\)\$|\\1|p" <<<"$output")
+    [ -n "$group" ]
+    assert_line --regexp "^ +[0-9]+ $PWD/b tmpfs isolab-a: shared, peer group $group\$"
+    assert_line --regexp "^ +[0-9]+ $PWD/b tmpfs isolab-b: private\$"
+    host_unchanged
+}
+
+@test "mountinfo_tree: reads another process's table, and names a missing one" {
+    run -0 "$M/mountinfo_tree" $$
+    assert_line --index 0 --regexp '^[0-9]+ / '
+    run -1 --separate-stderr "$M/mountinfo_tree" 999999999
+    assert_equal "$stderr" "mountinfo_tree: open /proc/999999999/mountinfo: No such file or directory (ENOENT)"
+}

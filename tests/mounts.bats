@@ -108,3 +108,25 @@ host_unchanged() {
     run -1 --separate-stderr "$M/mountinfo_tree" 999999999
     assert_equal "$stderr" "mountinfo_tree: open /proc/999999999/mountinfo: No such file or directory (ENOENT)"
 }
+
+@test "demo_propagation: shared peers, private, slave, unbindable, and across namespaces" {
+    if [ "$(id -u)" -eq 0 ]; then
+        run -0 "$M/demo_propagation"
+    else
+        run -0 "$ISOLAB_TOP/userns/userns_child_exec" -r "$M/demo_propagation"
+    fi
+    group=$(sed -n 's/^shared: \/tmp\/A and \/tmp\/B are peers, group \([0-9]*\)$/\1/p' <<<"$output")
+    [ "$group" -gt 0 ]
+    assert_output "shared: /tmp/A and /tmp/B are peers, group $group
+shared: mounted /tmp/A/sub, seen at /tmp/B/sub: yes
+shared: unmounted /tmp/B/sub, still at /tmp/A/sub: no
+private: mounted /tmp/A/p, seen at /tmp/P/p: no
+slave: mounted /tmp/A/s, seen at /tmp/S/s: yes
+slave: mounted /tmp/S/own, seen at /tmp/A/own: no
+unbindable: bind of /tmp/U: EINVAL
+other namespace: /tmp/A in peer group $group there too
+other namespace: mounted /tmp/A/x here, seen there: yes"
+    host_unchanged
+    # Its tmpfs over /tmp hid nothing from us: our files are still there.
+    assert_file_exist "$BATS_TEST_TMPDIR"
+}

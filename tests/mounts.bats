@@ -127,6 +127,6 @@ unbindable: bind of /tmp/U: EINVAL
 other namespace: /tmp/A in peer group $group there too
 other namespace: mounted /tmp/A/x here, seen there: yes"
     host_unchanged
-    # Its tmpfs over /tmp hid nothing from us: our files are still there.
-    assert_file_exist "$BATS_TEST_TMPDIR"
+    # Its tmpfs over /tmp was its own: our directory is still there.
+    assert_dir_exist "$BATS_TEST_TMPDIR"
 }

@@ -53,11 +53,18 @@ FLAGS_STAMP := lib/.build-flags
 BUILD_ID = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(LDLIBS)
 
 .PHONY: all help clean check check-rootless sanitize lint grade \
-        verify-exercises doctor deps deps-ensure solutions exercises \
+        verify-exercises doctor deps deps-ensure solutions exercises rootfs \
         $(CHAPTERS) FORCE
 .DEFAULT_GOAL := all
 
 all: $(PROGS) $(SOLUTIONS) $(TEST_PROGS)
+
+# The container root of the mounts chapter, from busybox-static.
+ROOTFS := build/rootfs
+ROOTFS_STAMP := $(ROOTFS)/bin/busybox
+rootfs: $(ROOTFS_STAMP)
+$(ROOTFS_STAMP): tools/mkrootfs
+	$(Q)tools/mkrootfs $(ROOTFS)
 
 help:
 	@echo 'isolab targets:'
@@ -65,6 +72,7 @@ help:
 	@echo '  make CHAPTER          build one chapter, e.g. make caps'
 	@echo '                        (or run make inside the chapter directory)'
 	@echo '  make deps             install what the kit needs (as root)'
+	@echo '  make rootfs           build/rootfs: a container root from busybox'
 	@echo '  make doctor           what this machine allows, and the fixes'
 	@echo '  make check            build, then run the whole test suite'
 	@echo '  make check-rootless   (as root) the suite as the user nobody'
@@ -108,15 +116,15 @@ doctor:
 	$(Q)tools/doctor
 
 check: deps-ensure
-	$(Q)$(MAKE) all
+	$(Q)$(MAKE) all rootfs
 	$(Q)tests/run $(TESTS)
 
 check-rootless: deps-ensure
-	$(Q)$(MAKE) all
+	$(Q)$(MAKE) all rootfs
 	$(Q)tests/run --rootless $(TESTS)
 
 sanitize: deps-ensure
-	$(Q)$(MAKE) SANITIZE=1 all
+	$(Q)$(MAKE) SANITIZE=1 all rootfs
 	$(Q)tests/run --sanitize $(TESTS)
 	$(Q)echo 'note: binaries are sanitizer builds now; make rebuilds plain ones'
 
@@ -135,6 +143,7 @@ clean:
 	rm -f $(PROGS) $(SOLUTIONS) $(EXERCISES) $(TEST_PROGS) $(LIB) \
 	    $(LIB_OBJS) $(FLAGS_STAMP)
 	find . -name '.*.d' -type f -delete
+	rm -rf build
 
 # make fileio, make caps, ...: one chapter's programs
 .SECONDEXPANSION:

@@ -130,3 +130,42 @@ other namespace: mounted /tmp/A/x here, seen there: yes"
     # Its tmpfs over /tmp was its own: our directory is still there.
     assert_dir_exist "$BATS_TEST_TMPDIR"
 }
+
+@test "pivot_shell: the busybox root is / and nothing of the host is left" {
+    require busybox
+    [ -x "$ISOLAB_TOP/build/rootfs/bin/busybox" ] || skip "no container root: make rootfs"
+    [ "$(id -u)" -eq 0 ] || require userns
+    # The shell's own glob counts /proc's PIDs without starting anyone.
+    run -0 "$M/pivot_shell" -r "$ISOLAB_TOP/build/rootfs" -n box sh -c '
+        ls /; echo "oldroot: $(ls -A /oldroot | wc -l)"; echo "pid: $$"
+        hostname; set -- /proc/[0-9]*; echo "procs: $*"
+        cat /etc/motd; ls "$0" 2>&1 || true; echo data >/dev/null && echo "dev/null: ok"' \
+        "$ISOLAB_TOP"
+    assert_output --partial "bin
+dev
+etc
+oldroot
+proc
+root
+sys
+tmp"
+    assert_line "oldroot: 0"
+    assert_line "pid: 1"
+    assert_line box
+    assert_line "procs: /proc/1"
+    assert_line "isolab container root (tools/mkrootfs)"
+    # The kit's own directory, on the host, is nowhere in there.
+    assert_line "ls: $ISOLAB_TOP: No such file or directory"
+    assert_line "dev/null: ok"
+    host_unchanged
+}
+
+@test "pivot_shell: the command's status comes back; a missing root is named" {
+    require busybox
+    [ -x "$ISOLAB_TOP/build/rootfs/bin/busybox" ] || skip "no container root: make rootfs"
+    [ "$(id -u)" -eq 0 ] || require userns
+    run -9 "$M/pivot_shell" -r "$ISOLAB_TOP/build/rootfs" sh -c 'exit 9'
+    run -1 --separate-stderr "$M/pivot_shell" -r /nonexistent true
+    assert_equal "$stderr" "pivot_shell: /nonexistent (make rootfs builds build/rootfs): No such file or directory (ENOENT)"
+    host_unchanged
+}

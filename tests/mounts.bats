@@ -169,3 +169,17 @@ tmp"
     assert_equal "$stderr" "pivot_shell: /nonexistent (make rootfs builds build/rootfs): No such file or directory (ENOENT)"
     host_unchanged
 }
+
+@test "demo_bind: a directory, a file, with and without the mounts below, read-only" {
+    if [ "$(id -u)" -eq 0 ]; then
+        run -0 "$M/demo_bind"
+    else
+        run -0 "$ISOLAB_TOP/userns/userns_child_exec" -r "$M/demo_bind"
+    fi
+    assert_output "directory: wrote /tmp/dir/f, read at /tmp/dir2/f: same file
+file: /tmp/f2 shows /tmp/f1: hello from f1
+plain bind: /tmp/flat/sub/inner: absent (the mount below stays behind)
+recursive bind: /tmp/deep/sub/inner: present
+read-only bind: write to /tmp/ro/f: EROFS; to /tmp/dir/f: ok"
+    host_unchanged
+}

@@ -12,9 +12,10 @@
  * (MNT_DETACH: it is busy) so that no path leads back to the host; run
  * the command. Unlike chroot(), this leaves nothing to escape to.
  *
- * Usage: pivot_shell [-r ROOT] [-n HOSTNAME] [CMD [ARG...]]
+ * Usage: pivot_shell [-B] [-r ROOT] [-n HOSTNAME] [CMD [ARG...]]
  *   -r ROOT      the new root (default build/rootfs, from `make rootfs`)
  *   -n HOSTNAME  the hostname inside (default "pivot")
+ *   -B           skip binding ROOT onto itself, to see pivot_root refuse
  *   CMD defaults to /bin/sh. The exit status is the command's.
  *
  * Try:
@@ -25,10 +26,12 @@
  *     PID   USER     TIME  COMMAND
  *         1 root      0:00 /bin/sh
  *         3 root      0:00 ps
+ *     $ mounts/pivot_shell -B -r build/rootfs true
+ *     pivot_shell: pivot_root . oldroot (EINVAL: ...): Invalid argument
  *   Observe: a busybox world with nothing of the host left: /oldroot is
- *   an empty directory, /proc shows two processes. Without the private
- *   step, pivot_root fails with EINVAL on a host whose "/" is shared; on a
- *   ROOT that is no mount point, also EINVAL: the messages say which.
+ *   an empty directory, /proc shows two processes. With -B the new root
+ *   is no mount point and pivot_root refuses with EINVAL; without the
+ *   private step it refuses the same way on a host whose "/" is shared.
  *
  * Needs: Linux 5.3; unprivileged user namespaces (or root).
  *
@@ -40,6 +43,7 @@
 #include <limits.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,11 +55,13 @@
 #include "isolab.h"
 
 static const char usage_text[] =
-    "Usage: pivot_shell [-r ROOT] [-n HOSTNAME] [CMD [ARG...]]\n"
+    "Usage: pivot_shell [-B] [-r ROOT] [-n HOSTNAME] [CMD [ARG...]]\n"
     "  -r ROOT      the new root (default build/rootfs)\n"
-    "  -n HOSTNAME  the hostname inside (default \"pivot\")\n";
+    "  -n HOSTNAME  the hostname inside (default \"pivot\")\n"
+    "  -B           skip binding ROOT onto itself (pivot_root will refuse)\n";
 
 static const char *root = "build/rootfs", *hostname = "pivot";
+static bool skip_bind;
 
 /* Each step, with what its failure usually means. */
 static void
@@ -96,8 +102,10 @@ child(int sync, char *cmd[])
     step(sethostname(hostname, strlen(hostname)), "sethostname", NULL);
     step(mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL),
          "mount --make-rprivate /", NULL);
-    step(mount(root, root, NULL, MS_BIND | MS_REC, NULL), root,
-         "bind the new root onto itself");
+    /* -B skips this, to show what pivot_root says without it. */
+    if (!skip_bind)
+        step(mount(root, root, NULL, MS_BIND | MS_REC, NULL), root,
+             "bind the new root onto itself");
     for (size_t i = 0; i < sizeof(devices) / sizeof(devices[0]); i++)
         bind_device(devices[i]);
     /* proc now, while the host's /proc is still in view: the kernel lets
@@ -133,10 +141,13 @@ main(int argc, char *argv[])
     int sync[2], opt, status;
     long pid;
 
-    while ((opt = getopt(argc, argv, "+r:n:h")) != -1) {
+    while ((opt = getopt(argc, argv, "+r:n:Bh")) != -1) {
         switch (opt) {
         case 'r':
             root = optarg;
+            break;
+        case 'B':
+            skip_bind = true;
             break;
         case 'n':
             hostname = optarg;

@@ -183,3 +183,12 @@ recursive bind: /tmp/deep/sub/inner: present
 read-only bind: write to /tmp/ro/f: EROFS; to /tmp/dir/f: ok"
     host_unchanged
 }
+
+@test "pivot_shell: without the bind the new root is no mount point: EINVAL, named" {
+    require busybox
+    [ -x "$ISOLAB_TOP/build/rootfs/bin/busybox" ] || skip "no container root: make rootfs"
+    [ "$(id -u)" -eq 0 ] || require userns
+    run -1 --separate-stderr "$M/pivot_shell" -B -r "$ISOLAB_TOP/build/rootfs" true
+    assert_equal "$stderr" "pivot_shell: pivot_root . oldroot (EINVAL: the new root is no mount point, or a mount on the way is shared; EBUSY: old kernels, the new root is the current one): Invalid argument (EINVAL)"
+    host_unchanged
+}

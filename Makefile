@@ -46,6 +46,10 @@ SOLUTIONS := $(patsubst %.c,%,$(wildcard solutions/*/*.c))
 EXERCISES := $(patsubst %.c,%,$(wildcard exercises/*/*.c))
 TEST_PROGS := $(patsubst %.c,%,$(wildcard tests/bin/*.c))
 ALL_BINS := $(PROGS) $(SOLUTIONS) $(EXERCISES) $(TEST_PROGS)
+# Programs that must run inside the busybox root, where there is no C
+# library to load: linked statically, without the kit's library and the
+# sanitizers (both may be built for the host only).
+STATIC_PROGS := mounts/chroot_escape
 
 # Rebuild everything when the compiler or its flags change (make CC=clang,
 # make sanitize): the stamp file changes only when they do.
@@ -63,8 +67,9 @@ all: $(PROGS) $(SOLUTIONS) $(TEST_PROGS)
 ROOTFS := build/rootfs
 ROOTFS_STAMP := $(ROOTFS)/bin/busybox
 rootfs: $(ROOTFS_STAMP)
-$(ROOTFS_STAMP): tools/mkrootfs
+$(ROOTFS_STAMP): tools/mkrootfs $(STATIC_PROGS)
 	$(Q)tools/mkrootfs $(ROOTFS)
+	$(Q)cp $(STATIC_PROGS) $(ROOTFS)/bin/
 
 help:
 	@echo 'isolab targets:'
@@ -95,8 +100,13 @@ $(LIB): $(LIB_OBJS)
 	@$(if $(Q),echo '  AR      $@')
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
+# Programs that must run inside the busybox root (STATIC_PROGS, above).
+$(STATIC_PROGS): %: %.c $(FLAGS_STAMP)
+	@$(if $(Q),echo '  CCLD    $@ (static)')
+	$(Q)$(CC) -std=gnu11 $(WARNINGS) $(CFLAGS) -static $(LDFLAGS) -o $@ $<
+
 # One step from source to program: each program is a single .c file.
-$(ALL_BINS): %: %.c $(LIB) $(FLAGS_STAMP)
+$(filter-out $(STATIC_PROGS),$(ALL_BINS)): %: %.c $(LIB) $(FLAGS_STAMP)
 	@$(if $(Q),echo '  CCLD    $@')
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -MF $(dir $@).$(notdir $@).d \
 	    $(SAN_FLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS_$(call chapter_of,$@)) $(LDLIBS)

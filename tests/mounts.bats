@@ -192,3 +192,21 @@ read-only bind: write to /tmp/ro/f: EROFS; to /tmp/dir/f: ok"
     assert_equal "$stderr" "pivot_shell: pivot_root . oldroot (EINVAL: the new root is no mount point, or a mount on the way is shared; EBUSY: old kernels, the new root is the current one): Invalid argument (EINVAL)"
     host_unchanged
 }
+
+@test "chroot_escape: out of a chroot with .., but not out of a pivot_root" {
+    require busybox
+    [ -x "$ISOLAB_TOP/build/rootfs/bin/chroot_escape" ] || skip "no container root: make rootfs"
+    [ "$(id -u)" -eq 0 ] || require userns
+    # After chroot (in a user namespace of the test's own, root or not):
+    # the kit's own directory, outside the jail, comes back into view.
+    run -0 unshare --user --map-root-user chroot "$ISOLAB_TOP/build/rootfs" /bin/chroot_escape "$ISOLAB_TOP"
+    assert_output "escape: climbed 40 levels with \"..\" and chrooted there
+escaped: $ISOLAB_TOP is visible: yes"
+    # After pivot_root and the old root's detach: nowhere to climb to.
+    run -0 "$M/pivot_shell" -r "$ISOLAB_TOP/build/rootfs" /bin/chroot_escape "$ISOLAB_TOP"
+    assert_output "escape: climbed 40 levels with \"..\" and chrooted there
+escaped: $ISOLAB_TOP is visible: no"
+    # The jail directories it made are gone.
+    assert_equal "$(find "$ISOLAB_TOP/build/rootfs/tmp" -mindepth 1 | wc -l)" 0
+    host_unchanged
+}

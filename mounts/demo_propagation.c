@@ -25,6 +25,8 @@
  *     unbindable: bind of /tmp/U: EINVAL
  *     other namespace: /tmp/A in peer group 247 there too
  *     other namespace: mounted /tmp/A/x here, seen there: yes
+ *     this namespace: mounted /tmp/A/y there (shared), seen here: yes
+ *     this namespace: mounted /tmp/P/y there (private), seen here: no
  *   Observe: the same peer group number from both namespaces: that is how
  *   a mount made on a shared host can leak into every container, and why
  *   container runtimes make their mounts private or slave first.
@@ -170,6 +172,9 @@ main(int argc, char *argv[])
     if (pid == -1)
         err_exit("fork");
     if (pid == 0) {
+        /* Only the parent writes TO_CHILD: its end of file is our go. */
+        close(to_child[1]);
+        close(to_parent[0]);
         if (unshare(CLONE_NEWNS) == -1)
             err_exit_child("unshare CLONE_NEWNS");
         printf("other namespace: /tmp/A in peer group %d there too\n",
@@ -179,13 +184,29 @@ main(int argc, char *argv[])
             err_exit_child("sync");
         printf("other namespace: mounted /tmp/A/x here, seen there: %s\n",
                seen("/tmp/A/x"));
+        /* Now the other way: mounts made in the child namespace. */
+        tmpfs_at("/tmp/A/y", "isolab-y");
+        tmpfs_at("/tmp/P/y", "isolab-py");
+        fflush(stdout);
+        if (write(to_parent[1], "x", 1) != 1 || read(to_child[0], &c, 1) != 0)
+            err_exit_child("sync");
         exit(EXIT_SUCCESS);
     }
+    close(to_child[0]);
+    close(to_parent[1]);
     if (read(to_parent[0], &c, 1) != 1)
         fatal("the child ended early");
     tmpfs_at("/tmp/A/x", "isolab-x");
-    if (write(to_child[1], "x", 1) != 1)
-        err_exit("write");
+    if (write(to_child[1], "x", 1) != 1 || read(to_parent[0], &c, 1) != 1)
+        fatal("the child ended early");
+    /* A shared mount lets the child's mount leak out to us; a private one
+     * keeps it in: the reason to make everything private first. */
+    printf("this namespace: mounted /tmp/A/y there (shared), seen here: %s\n",
+           seen("/tmp/A/y"));
+    printf("this namespace: mounted /tmp/P/y there (private), seen here: "
+           "%s\n",
+           seen("/tmp/P/y"));
+    close(to_child[1]); /* let the child end */
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
     return child_exit_status(status);

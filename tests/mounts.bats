@@ -125,7 +125,9 @@ slave: mounted /tmp/A/s, seen at /tmp/S/s: yes
 slave: mounted /tmp/S/own, seen at /tmp/A/own: no
 unbindable: bind of /tmp/U: EINVAL
 other namespace: /tmp/A in peer group $group there too
-other namespace: mounted /tmp/A/x here, seen there: yes"
+other namespace: mounted /tmp/A/x here, seen there: yes
+this namespace: mounted /tmp/A/y there (shared), seen here: yes
+this namespace: mounted /tmp/P/y there (private), seen here: no"
     host_unchanged
     # Its tmpfs over /tmp was its own: our directory is still there.
     assert_dir_exist "$BATS_TEST_TMPDIR"

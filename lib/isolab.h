@@ -94,6 +94,13 @@ void map_root(const char *pid, uid_t uid, gid_t gid);
  * otherwise exit 1. */
 noreturn void userns_failed(const char *what);
 
+/* The value of the line "KEY:" of /proc/PID/status (PID "self" or a
+ * number) in VALUE, without the white space that follows the colon and
+ * without the newline, e.g. "000001ffffffffff" for CapEff. 0, or -1 if the
+ * file cannot be read (errno set) or has no such line (errno ENOENT). */
+int proc_status_value(const char *pid, const char *key, char *value,
+                      size_t size);
+
 /* The state letter of process PID in /proc/PID/stat ('R', 'S', 'T', 'Z',
  * ...), or 0 if there is no such process (it ended and was reaped). */
 char proc_state(pid_t pid);

@@ -112,3 +112,31 @@ map_root(const char *pid, uid_t uid, gid_t gid)
     if (write_file(path, map) == -1)
         err_exit("write %s '%s'", path, map);
 }
+
+int
+proc_status_value(const char *pid, const char *key, char *value, size_t size)
+{
+    char path[64], line[1024];
+    size_t keylen = strlen(key);
+    int found = -1;
+    FILE *f;
+
+    snprintf(path, sizeof(path), "/proc/%s/status", pid);
+    f = fopen(path, "r");
+    if (f == NULL)
+        return -1;
+    while (found == -1 && fgets(line, sizeof(line), f) != NULL) {
+        if (strncmp(line, key, keylen) == 0 && line[keylen] == ':') {
+            char *v = line + keylen + 1;
+
+            v += strspn(v, " \t");
+            v[strcspn(v, "\n")] = '\0';
+            snprintf(value, size, "%s", v);
+            found = 0;
+        }
+    }
+    fclose(f);
+    if (found == -1)
+        errno = ENOENT;
+    return found;
+}

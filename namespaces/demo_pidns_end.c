@@ -47,16 +47,11 @@ static const char usage_text[] = "Usage: demo_pidns_end\n";
 static long
 outer_pid(void)
 {
-    char line[256];
-    long pid = -1;
-    FILE *f = fopen("/proc/self/status", "r");
+    char nspid[256];
 
-    if (f == NULL)
+    if (proc_status_value("self", "NSpid", nspid, sizeof(nspid)) == -1)
         return -1;
-    while (fgets(line, sizeof(line), f) != NULL)
-        sscanf(line, "NSpid: %ld", &pid);
-    fclose(f);
-    return pid;
+    return strtol(nspid, NULL, 10);
 }
 
 int

@@ -50,17 +50,11 @@ static int
 level(void *arg)
 {
     long depth = (long)arg;
-    char line[256], nspid[256] = "?";
+    char nspid[256];
     int status;
-    FILE *f = fopen("/proc/self/status", "r");
 
-    if (f == NULL)
-        err_exit_child("fopen /proc/self/status");
-    while (fgets(line, sizeof(line), f) != NULL)
-        if (strncmp(line, "NSpid:", 6) == 0)
-            snprintf(nspid, sizeof(nspid), "%s", line + 7);
-    fclose(f);
-    nspid[strcspn(nspid, "\n")] = '\0';
+    if (proc_status_value("self", "NSpid", nspid, sizeof(nspid)) == -1)
+        err_exit_child("read NSpid from /proc/self/status");
     for (char *p = nspid; *p != '\0'; p++)
         if (*p == '\t')
             *p = ' ';

@@ -156,3 +156,12 @@ Try 'lib_driver -h' for more information."
     run -0 "$ISOLAB_TOP/tests/bin/lib_driver" proc_state 999999999
     assert_output 0
 }
+
+@test "lib: proc_status_value reads one field of /proc/PID/status" {
+    run -0 "$ISOLAB_TOP/tests/bin/lib_driver" status_value self Name
+    assert_output "[lib_driver]"
+    run -0 "$ISOLAB_TOP/tests/bin/lib_driver" status_value $$ CapEff
+    assert_output "[$(sed -n 's/^CapEff:\t//p' /proc/$$/status)]"
+    run -1 --separate-stderr "$ISOLAB_TOP/tests/bin/lib_driver" status_value self NoSuchKey
+    assert_equal "$stderr" "lib_driver: NoSuchKey of /proc/self/status: No such file or directory (ENOENT)"
+}

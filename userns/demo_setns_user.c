@@ -50,14 +50,10 @@ static const char usage_text[] = "Usage: demo_setns_user PID [CMD [ARG...]]\n";
 static void
 show(const char *when)
 {
-    char line[256], cap[64] = "?";
-    FILE *f = fopen("/proc/self/status", "r");
+    char cap[64];
 
-    if (f == NULL)
-        err_exit("fopen /proc/self/status");
-    while (fgets(line, sizeof(line), f) != NULL)
-        sscanf(line, "CapEff: %63s", cap);
-    fclose(f);
+    if (proc_status_value("self", "CapEff", cap, sizeof(cap)) == -1)
+        err_exit("read CapEff from /proc/self/status");
     printf("%s: euid %ld, CapEff %s\n", when, (long)geteuid(), cap);
 }
 

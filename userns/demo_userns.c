@@ -41,30 +41,13 @@
 
 static const char usage_text[] = "Usage: demo_userns\n";
 
-/* The value of KEY in /proc/PID/status ("self" for ourselves). */
-static void
-status_field(const char *pid, const char *key, char *value, size_t size)
-{
-    char path[64], line[256];
-    FILE *f;
-
-    snprintf(path, sizeof(path), "/proc/%s/status", pid);
-    f = fopen(path, "r");
-    if (f == NULL)
-        err_exit("fopen %s", path);
-    snprintf(value, size, "?");
-    while (fgets(line, sizeof(line), f) != NULL)
-        if (strncmp(line, key, strlen(key)) == 0 && line[strlen(key)] == ':')
-            sscanf(line + strlen(key) + 1, "%255s", value);
-    fclose(f);
-}
-
 static void
 report(const char *when)
 {
     char cap[256];
 
-    status_field("self", "CapEff", cap, sizeof(cap));
+    if (proc_status_value("self", "CapEff", cap, sizeof(cap)) == -1)
+        err_exit("read CapEff from /proc/self/status");
     printf("child %s: euid %ld, egid %ld\n", when, (long)geteuid(),
            (long)getegid());
     printf("child %s: CapEff %s\n", when, cap);
@@ -122,7 +105,9 @@ main(int argc, char *argv[])
 
     /* /proc shows IDs as the reader's namespace sees them: from out
      * here, the child is still the user who created it. */
-    status_field(pidstr, "Uid", uid, sizeof(uid));
+    if (proc_status_value(pidstr, "Uid", uid, sizeof(uid)) == -1)
+        err_exit("read Uid from /proc/%s/status", pidstr);
+    uid[strcspn(uid, "\t")] = '\0'; /* the real UID, first of four */
     printf("parent: the child seen from outside: Uid %s\n", uid);
     fflush(stdout);
     close(to_child[1]);

@@ -71,20 +71,6 @@ report(const char *what, int result)
     return result;
 }
 
-static void
-show_capeff(void)
-{
-    char line[256];
-    FILE *f = fopen("/proc/self/status", "r");
-
-    if (f == NULL)
-        err_exit("fopen /proc/self/status");
-    while (fgets(line, sizeof(line), f) != NULL)
-        if (strncmp(line, "CapEff:", 7) == 0)
-            printf("CapEff: %s", line + 7 + strspn(line + 7, " \t"));
-    fclose(f);
-}
-
 /* proc can be mounted only by a process inside the PID namespace it will
  * show, so the mount is tried in a child of a new PID namespace. */
 static void
@@ -134,7 +120,10 @@ main(int argc, char *argv[])
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
 
-    show_capeff();
+    char cap[64];
+    if (proc_status_value("self", "CapEff", cap, sizeof(cap)) == -1)
+        err_exit("read CapEff from /proc/self/status");
+    printf("CapEff: %s\n", cap);
 
     /* The permission check happens whatever the name: giving the current
      * name tests it without changing the host, even when allowed. */

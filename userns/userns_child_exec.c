@@ -106,16 +106,11 @@ explain(const char *file)
 static bool
 have_cap_setgid(void)
 {
-    unsigned long long capeff = 0;
-    char line[256];
-    FILE *f = fopen("/proc/self/status", "r");
+    char capeff[64];
 
-    if (f == NULL)
-        err_exit("fopen /proc/self/status");
-    while (fgets(line, sizeof(line), f) != NULL)
-        sscanf(line, "CapEff: %llx", &capeff);
-    fclose(f);
-    return (capeff >> 6) & 1;
+    if (proc_status_value("self", "CapEff", capeff, sizeof(capeff)) == -1)
+        err_exit("read CapEff from /proc/self/status");
+    return (strtoull(capeff, NULL, 16) >> 6) & 1;
 }
 
 /* Write MAP (lines separated by ',') to /proc/PID/FILE. On failure,

@@ -6,7 +6,7 @@
  *   err_exit | err_exit_en | err_exit_child | fatal | err_warn | usage0 |
  *   usage2 | usage_err | parse ARG MIN MAX | exec_failed CMD |
  *   child_status CMD... | child_no_flush | errno_name N | signal ARG |
- *   proc_state PID
+ *   proc_state PID | status_value PID KEY
  *
  * Not a demo: a test fixture for the library's exact message formats.
  */
@@ -96,6 +96,13 @@ main(int argc, char *argv[])
         char state = proc_state(atoi(argv[2]));
 
         printf("%c\n", state ? state : '0');
+        return EXIT_SUCCESS;
+    } else if (strcmp(fn, "status_value") == 0 && argc == 4) {
+        char value[256];
+
+        if (proc_status_value(argv[2], argv[3], value, sizeof(value)) == -1)
+            err_exit("%s of /proc/%s/status", argv[3], argv[2]);
+        printf("[%s]\n", value);
         return EXIT_SUCCESS;
     } else if (strcmp(fn, "errno_name") == 0 && argc == 3) {
         printf("%s\n", errno_name(atoi(argv[2])));

@@ -68,6 +68,12 @@ const char *errno_name(int errnum);
 long long parse_ll(const char *arg, int base, long long min, long long max,
                    const char *what);
 
+/* Parse an error number given as a name ("EPERM") or a number ("1"),
+ * within 1..MAX_ERRNO (what a seccomp filter can return). Anything else is
+ * a usage error naming WHAT (exit 2). */
+#define MAX_ERRNO 4095
+int parse_errno(const char *arg, const char *what);
+
 /* Parse a signal given as a number ("10"), a name ("USR1", "SIGUSR1") or
  * a realtime offset ("RTMIN+2", "SIGRTMAX-1"). Anything else is a usage
  * error naming WHAT (exit 2). 0 is accepted: kill(2) takes it. */

@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "isolab.h"
 
@@ -35,4 +36,18 @@ parse_ll(const char *arg, int base, long long min, long long max,
         usage_err("%s: '%s' is out of range (%lld to %lld)", what, arg, min,
                   max);
     return val;
+}
+
+int
+parse_errno(const char *arg, const char *what)
+{
+    int e;
+
+    if (isdigit((unsigned char)*arg))
+        return parse_ll(arg, 10, 1, MAX_ERRNO, what);
+    for (e = 1; e <= MAX_ERRNO; e++)
+        if (strcmp(arg, errno_name(e)) == 0)
+            return e;
+    usage_err("%s: '%s' is not an error name such as EPERM, or a number", what,
+              arg);
 }

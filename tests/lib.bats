@@ -89,6 +89,18 @@ Try 'lib_driver -h' for more information."
     assert_equal "${stderr_lines[0]}" "lib_driver: -n: '-1' is out of range (0 to 100)"
 }
 
+@test "lib: parse_errno takes a name or a number, and refuses others" {
+    run -0 driver errno EACCES
+    assert_output "13 EACCES"
+    run -0 driver errno 1
+    assert_output "1 EPERM"
+    run -2 --separate-stderr driver errno EBOGUS
+    assert_equal "${stderr_lines[0]}" "lib_driver: ERRNO: 'EBOGUS' is not an error name such as EPERM, or a number"
+    run -2 --separate-stderr driver errno 4096
+    assert_equal "${stderr_lines[0]}" "lib_driver: ERRNO: '4096' is out of range (1 to 4095)"
+    run -2 --separate-stderr driver errno 0
+}
+
 @test "lib: exec_failed exits 127 for a missing command, 126 otherwise" {
     run -127 --separate-stderr driver exec_failed /nonexistent/cmd
     assert_equal "$stderr" "lib_driver: exec /nonexistent/cmd: No such file or directory (ENOENT)"

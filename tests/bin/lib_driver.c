@@ -5,7 +5,8 @@
  * Usage: lib_driver FUNCTION [ARG...]
  *   err_exit | err_exit_en | err_exit_child | fatal | err_warn | usage0 |
  *   usage2 | usage_err | parse ARG MIN MAX | exec_failed CMD |
- *   child_status CMD... | child_no_flush | errno_name N | signal ARG |
+ *   child_status CMD... | child_no_flush | errno_name N | errno ARG |
+ *   signal ARG |
  *   proc_state PID | status_value PID KEY
  *
  * Not a demo: a test fixture for the library's exact message formats.
@@ -85,6 +86,11 @@ main(int argc, char *argv[])
                 err_exit("wait");
         }
         return WEXITSTATUS(status);
+    } else if (strcmp(fn, "errno") == 0 && argc == 3) {
+        int e = parse_errno(argv[2], "ERRNO");
+
+        printf("%d %s\n", e, errno_name(e));
+        return EXIT_SUCCESS;
     } else if (strcmp(fn, "signal") == 0 && argc == 3) {
         /* The number, and the name it prints back as. */
         char buf[32];

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+/*
+ * deny_family - run a command that cannot open sockets of one family
+ *
+ * Exercise (see exercises/seccomp/README.md, "deny_family"): this
+ * skeleton's filter allows everything. Make socket(FAMILY, ...) fail
+ * with EAFNOSUPPORT, and only for that family. Fill in the
+ * TODO(deny_family) part.
+ *
+ * Usage: deny_family FAMILY CMD [ARG...]
+ *   FAMILY is unix, inet, inet6 or a number
+ *
+ * Try:
+ *     $ ./deny_family inet6 ping -c1 ::1
+ *     ping: socket: Address family not supported by protocol
+ *     $ ./deny_family inet6 ping -c1 127.0.0.1        # still works
+ *
+ * Needs: no privilege.
+ *
+ * See also: seccomp(2), socket(2), address_families(7), ../../seccomp/
+ * lsc_rules.c (the same with libseccomp); course chapter 20.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h> /* SYS_socket */
+#include <unistd.h>
+
+#include "bpf_filter.h"
+#include "isolab.h"
+
+static const char usage_text[] = "Usage: deny_family FAMILY CMD [ARG...]\n"
+                                 "  FAMILY is unix, inet, inet6 or a number\n";
+
+static int
+parse_family(const char *arg)
+{
+    if (strcmp(arg, "unix") == 0)
+        return AF_UNIX;
+    if (strcmp(arg, "inet") == 0)
+        return AF_INET;
+    if (strcmp(arg, "inet6") == 0)
+        return AF_INET6;
+    return parse_ll(arg, 10, 0, AF_MAX - 1, "FAMILY");
+}
+
+static void
+install(int family)
+{
+    (void)family; /* TODO(deny_family): remove once the filter uses it */
+    struct sock_filter filter[] = {
+        BPF_CHECK_ARCH,
+        BPF_LOAD_NR,
+        /* TODO(deny_family): for socket() with FAMILY as argument 0,
+         * return the error EAFNOSUPPORT. */
+        BPF_RETURN(SECCOMP_RET_ALLOW),
+    };
+
+    if (install_filter(filter, FILTER_LEN(filter), 0) == -1)
+        err_exit("seccomp");
+}
+
+int
+main(int argc, char *argv[])
+{
+    int opt, family;
+
+    while ((opt = getopt(argc, argv, "+h")) != -1) {
+        switch (opt) {
+        case 'h':
+            usage(EXIT_SUCCESS, usage_text);
+        default:
+            usage(EXIT_USAGE, usage_text);
+        }
+    }
+    if (argc - optind < 2)
+        usage(EXIT_USAGE, usage_text);
+    family = parse_family(argv[optind]);
+
+    install(family);
+    execvp(argv[optind + 1], &argv[optind + 1]);
+    exec_failed(argv[optind + 1]);
+}

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+/*
+ * idshow - the user and group IDs of this process, all of them
+ *
+ * Demonstrates: a process has four user IDs and four group IDs, not one:
+ * the real ID (who started it), the effective ID (what permission checks
+ * use), the saved set-user-ID (what a set-UID program may switch back
+ * to), and the file-system ID (what file access uses; it follows the
+ * effective ID unless changed with setfsuid()). Plus the supplementary
+ * groups. id(1) shows only some of them; /proc/self/status has them all
+ * on its Uid: and Gid: lines, in the same order as here.
+ *
+ * Usage: idshow
+ *
+ * Try:
+ *     $ ./idshow
+ *     ruid: 1000
+ *     euid: 1000
+ *     suid: 1000
+ *     fsuid: 1000
+ *     rgid: 1000
+ *     egid: 1000
+ *     sgid: 1000
+ *     fsgid: 1000
+ *     groups: 24 27 1000
+ *     $ grep -e Uid -e Gid -e Groups /proc/self/status
+ *     $ cp idshow /tmp; sudo chown root /tmp/idshow; sudo chmod u+s /tmp/idshow
+ *     $ /tmp/idshow | head -4                 # euid and suid 0, ruid yours
+ *   Observe: a set-UID program changes the effective and saved IDs, never
+ *   the real one. (/tmp must not be mounted nosuid for the last step.)
+ *
+ * Needs: nothing.
+ *
+ * See also: credentials(7), getresuid(2), setfsuid(2), proc(5); TLPI
+ * chapter 9; course chapter 9.
+ */
+#define _GNU_SOURCE /* getresuid(), getresgid() */
+#include <grp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/fsuid.h>
+#include <unistd.h>
+
+#include "isolab.h"
+
+static const char usage_text[] = "Usage: idshow\n";
+
+int
+main(int argc, char *argv[])
+{
+    uid_t ruid, euid, suid;
+    gid_t rgid, egid, sgid, *groups;
+    int opt, i, n;
+
+    while ((opt = getopt(argc, argv, "h")) != -1) {
+        switch (opt) {
+        case 'h':
+            usage(EXIT_SUCCESS, usage_text);
+        default:
+            usage(EXIT_USAGE, usage_text);
+        }
+    }
+    if (optind != argc)
+        usage(EXIT_USAGE, usage_text);
+
+    if (getresuid(&ruid, &euid, &suid) == -1)
+        err_exit("getresuid");
+    if (getresgid(&rgid, &egid, &sgid) == -1)
+        err_exit("getresgid");
+    n = getgroups(0, NULL); /* how many */
+    if (n == -1)
+        err_exit("getgroups");
+    groups = malloc((n + 1) * sizeof(gid_t));
+    if (groups == NULL)
+        err_exit("malloc");
+    n = getgroups(n, groups);
+    if (n == -1)
+        err_exit("getgroups");
+
+    /* There is no getfsuid(): setfsuid() returns the previous value, and
+     * an ID of -1 is invalid, so it changes nothing. */
+    printf("ruid: %ju\neuid: %ju\nsuid: %ju\nfsuid: %ju\n", (uintmax_t)ruid,
+           (uintmax_t)euid, (uintmax_t)suid, (uintmax_t)setfsuid(-1));
+    printf("rgid: %ju\negid: %ju\nsgid: %ju\nfsgid: %ju\n", (uintmax_t)rgid,
+           (uintmax_t)egid, (uintmax_t)sgid, (uintmax_t)setfsgid(-1));
+    printf("groups:");
+    for (i = 0; i < n; i++)
+        printf(" %ju", (uintmax_t)groups[i]);
+    printf("\n");
+    free(groups);
+    return EXIT_SUCCESS;
+}

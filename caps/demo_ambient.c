@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+/*
+ * demo_ambient - an ambient capability: raised, kept, and cleared
+ *
+ * Demonstrates: the ambient set, the capabilities a process passes to
+ * an ordinary program it executes. Started as root, this becomes USER
+ * keeping CAP (SECBIT_KEEP_CAPS), raises CAP in its inheritable and then
+ * its ambient set (an ambient capability must be permitted and
+ * inheritable), and executes CMD, which finds CAP in its permitted,
+ * effective and ambient sets. The ambient set is cleared by the
+ * execve() of a set-UID or set-GID program or of one with file
+ * capabilities (try a copy of ./capshow made so), and at once, without
+ * any execve(), when CAP leaves the inheritable set (-d).
+ *
+ * Usage: demo_ambient [-d] [-u UID] CAP CMD [ARG...]
+ *   -d      lower CAP in the inheritable set before the execve()
+ *   -u UID  the user to become (65534)
+ *
+ * Try:
+ *     $ sudo ./demo_ambient net_raw ./capshow | grep -e Amb -e ^ambient
+ *     before execve: CapAmb 0000000000002000
+ *     CapAmb: 0000000000002000
+ *     ambient: cap_net_raw
+ *     $ sudo ./demo_ambient -d net_raw ./capshow | grep Amb
+ *     before execve: CapAmb 0000000000000000
+ *     $ cp capshow /tmp/cs; sudo chmod u+s /tmp/cs
+ *     $ sudo ./demo_ambient net_raw /tmp/cs | grep CapAmb   # cleared
+ *   Observe: the capability crosses execve() into a program that knows
+ *   nothing about capabilities; a privileged program does not inherit it.
+ *
+ * Needs: root (CAP_SETUID, CAP_SETPCAP); Linux 4.3.
+ *
+ * See also: capabilities(7) (ambient set), prctl(2) PR_CAP_AMBIENT,
+ * cap_launcher.c (the same for several capabilities); course chapter 11.
+ */
+#define _GNU_SOURCE /* setresuid() */
+#include <errno.h>
+#include <grp.h> /* setgroups() */
+#include <linux/securebits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/capability.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "compat.h" /* PR_CAP_AMBIENT */
+#include "isolab.h"
+
+static const char usage_text[] =
+    "Usage: demo_ambient [-d] [-u UID] CAP CMD [ARG...]\n"
+    "  -d      lower CAP in the inheritable set before the execve()\n"
+    "  -u UID  the user to become (65534)\n";
+
+/* Set or clear FLAG of CAP in this process. */
+static void
+set_flag(cap_flag_t flag, cap_value_t cap, cap_flag_value_t value)
+{
+    cap_t caps = cap_get_proc();
+
+    if (caps == NULL || cap_set_flag(caps, flag, 1, &cap, value) == -1 ||
+        cap_set_proc(caps) == -1)
+        err_exit("cap_set_proc");
+    cap_free(caps);
+}
+
+/* Leave CAP alone in the permitted and effective sets. */
+static void
+keep_only(cap_value_t cap)
+{
+    cap_t only = cap_init(); /* every flag clear */
+
+    if (only == NULL ||
+        cap_set_flag(only, CAP_PERMITTED, 1, &cap, CAP_SET) == -1 ||
+        cap_set_flag(only, CAP_EFFECTIVE, 1, &cap, CAP_SET) == -1 ||
+        cap_set_proc(only) == -1)
+        err_exit("cap_set_proc");
+    cap_free(only);
+}
+
+int
+main(int argc, char *argv[])
+{
+    int opt, drop = 0;
+    uid_t uid = 65534;
+    cap_value_t cap;
+    char name[64], value[32];
+
+    while ((opt = getopt(argc, argv, "+du:h")) != -1) {
+        switch (opt) {
+        case 'd':
+            drop = 1;
+            break;
+        case 'u':
+            uid = parse_ll(optarg, 10, 1, (uid_t)-2, "-u");
+            break;
+        case 'h':
+            usage(EXIT_SUCCESS, usage_text);
+        default:
+            usage(EXIT_USAGE, usage_text);
+        }
+    }
+    if (argc - optind < 2)
+        usage(EXIT_USAGE, usage_text);
+    snprintf(name, sizeof(name), "%s%s",
+             strncmp(argv[optind], "cap_", 4) == 0 ? "" : "cap_", argv[optind]);
+    if (cap_from_name(name, &cap) == -1)
+        usage_err("'%s' is not a capability", argv[optind]);
+    if (geteuid() != 0)
+        fatal("needs root: run with sudo");
+
+    /* Become UID, keeping the permitted set; then CAP alone is kept in
+     * P and E, and raised in I. */
+    if (prctl(PR_SET_SECUREBITS, SECBIT_KEEP_CAPS, 0, 0, 0) == -1)
+        err_exit("prctl PR_SET_SECUREBITS");
+    if (setgroups(0, NULL) == -1 || setresgid(uid, uid, uid) == -1 ||
+        setresuid(uid, uid, uid) == -1)
+        err_exit("become %d", (int)uid);
+    keep_only(cap);
+    set_flag(CAP_INHERITABLE, cap, CAP_SET);
+    if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) == -1)
+        err_exit("prctl PR_CAP_AMBIENT_RAISE");
+
+    if (drop) /* the kernel clears the ambient bit with it */
+        set_flag(CAP_INHERITABLE, cap, CAP_CLEAR);
+    if (proc_status_value("self", "CapAmb", value, sizeof(value)) == -1)
+        err_exit("/proc/self/status");
+    printf("before execve: CapAmb %s\n", value);
+    fflush(stdout);
+    execvp(argv[optind + 1], &argv[optind + 1]);
+    exec_failed(argv[optind + 1]);
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+/*
+ * demo_uid_caps - what changing user IDs does to a root process's
+ * capabilities
+ *
+ * Demonstrates: the kernel keeps the old "UID 0 is privileged" meaning
+ * alive through capabilities. When the effective UID goes from 0 to
+ * another, the effective set is emptied; when it comes back to 0, the
+ * permitted set is copied into it. When all of the real, effective and
+ * saved UIDs become non-zero, the permitted set is emptied too, for good.
+ * Two securebits change that: SECBIT_KEEP_CAPS (-k) keeps the permitted
+ * set when the UIDs leave 0, and SECBIT_NO_SETUID_FIXUP (-n) stops all of
+ * these adjustments.
+ *
+ * Usage: demo_uid_caps [-k | -n] [-u UID]
+ *   -k      set SECBIT_KEEP_CAPS first
+ *   -n      set SECBIT_NO_SETUID_FIXUP first
+ *   -u UID  the non-zero UID to switch to (65534)
+ *
+ * Try:
+ *     $ sudo ./demo_uid_caps
+ *     start: uid 0 0 0, CapPrm 000001ffffffffff, CapEff 000001ffffffffff
+ *     seteuid(65534): uid 0 65534 0, CapPrm 000001ffffffffff, CapEff 0000000000000000
+ *     seteuid(0): uid 0 0 0, CapPrm 000001ffffffffff, CapEff 000001ffffffffff
+ *     setresuid(65534, 65534, 65534): uid 65534 65534 65534, CapPrm 0000000000000000, CapEff 0000000000000000
+ *     $ sudo ./demo_uid_caps -k          # CapPrm survives the last step
+ *     $ sudo ./demo_uid_caps -n          # nothing changes at all
+ *   Observe: with -k the process is an ordinary user holding
+ *   capabilities: how a daemon keeps CAP_NET_BIND_SERVICE and nothing
+ *   else (the effective set must be raised again with capset).
+ *
+ * Needs: root (CAP_SETUID, and CAP_SETPCAP for the securebits).
+ *
+ * See also: capabilities(7) (Effect of user ID changes on capabilities,
+ * The securebits flags), prctl(2) PR_SET_SECUREBITS; course chapter 11.
+ */
+#define _GNU_SOURCE /* setresuid(), getresuid() */
+#include <errno.h>
+#include <linux/securebits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "isolab.h"
+
+static const char usage_text[] =
+    "Usage: demo_uid_caps [-k | -n] [-u UID]\n"
+    "  -k      set SECBIT_KEEP_CAPS first\n"
+    "  -n      set SECBIT_NO_SETUID_FIXUP first\n"
+    "  -u UID  the non-zero UID to switch to (65534)\n";
+
+static void
+show(const char *step, int ret)
+{
+    char prm[32], eff[32];
+    uid_t r, e, s;
+
+    if (ret == -1)
+        err_exit("%s", step);
+    if (getresuid(&r, &e, &s) == -1)
+        err_exit("getresuid");
+    if (proc_status_value("self", "CapPrm", prm, sizeof(prm)) == -1 ||
+        proc_status_value("self", "CapEff", eff, sizeof(eff)) == -1)
+        err_exit("/proc/self/status");
+    printf("%s: uid %d %d %d, CapPrm %s, CapEff %s\n", step, (int)r, (int)e,
+           (int)s, prm, eff);
+}
+
+int
+main(int argc, char *argv[])
+{
+    int opt, bits = 0;
+    uid_t uid = 65534;
+    char step[64];
+
+    while ((opt = getopt(argc, argv, "knu:h")) != -1) {
+        switch (opt) {
+        case 'k':
+            bits = SECBIT_KEEP_CAPS;
+            break;
+        case 'n':
+            bits = SECBIT_NO_SETUID_FIXUP;
+            break;
+        case 'u':
+            uid = parse_ll(optarg, 10, 1, (uid_t)-2, "-u");
+            break;
+        case 'h':
+            usage(EXIT_SUCCESS, usage_text);
+        default:
+            usage(EXIT_USAGE, usage_text);
+        }
+    }
+    if (optind != argc)
+        usage(EXIT_USAGE, usage_text);
+    if (geteuid() != 0)
+        fatal("needs root: run with sudo");
+
+    if (bits != 0 && prctl(PR_SET_SECUREBITS, bits, 0, 0, 0) == -1)
+        err_exit("prctl PR_SET_SECUREBITS");
+    if (bits != 0)
+        printf("securebits: %s\n",
+               bits == SECBIT_KEEP_CAPS ? "keep_caps" : "no_setuid_fixup");
+    show("start", 0);
+    snprintf(step, sizeof(step), "seteuid(%d)", (int)uid);
+    show(step, seteuid(uid));
+    show("seteuid(0)", seteuid(0));
+    snprintf(step, sizeof(step), "setresuid(%d, %d, %d)", (int)uid, (int)uid,
+             (int)uid);
+    show(step, setresuid(uid, uid, uid));
+    return EXIT_SUCCESS;
+}

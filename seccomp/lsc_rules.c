@@ -89,6 +89,16 @@ check(int rc, const char *what)
         err_exit_en(-rc, "%s", what);
 }
 
+/* socket(FAMILY, ...) fails; the family is argument 0. (The third
+ * value of SCMP_A0 is used only by SCMP_CMP_MASKED_EQ.) */
+static void
+deny_family(scmp_filter_ctx ctx, int family)
+{
+    check(seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), SCMP_SYS(socket),
+                           1, SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)family, 0)),
+          "seccomp_rule_add socket");
+}
+
 static void
 deny_namespaces(scmp_filter_ctx ctx)
 {
@@ -128,10 +138,7 @@ main(int argc, char *argv[])
     while ((opt = getopt(argc, argv, "+s:npb:h")) != -1) {
         switch (opt) {
         case 's':
-            check(seccomp_rule_add(
-                      ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), SCMP_SYS(socket), 1,
-                      SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)parse_family(optarg))),
-                  "seccomp_rule_add socket");
+            deny_family(ctx, parse_family(optarg));
             break;
         case 'n':
             no_ns = 1;

@@ -138,7 +138,7 @@ libseccomp_rules(int optimize)
         err_exit_child("seccomp_init");
     for (nr = 0; added < LONG_LIST && nr < 1000; nr++) {
         if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), nr, 1,
-                             SCMP_A0(SCMP_CMP_EQ, NEVER)) == 0)
+                             SCMP_A0(SCMP_CMP_EQ, NEVER, 0)) == 0)
             added++;
     }
     if (seccomp_load(ctx) != 0)

@@ -12,6 +12,10 @@
 #   as_user CMD...      run CMD as the unprivileged user nobody when the
 #                       suite runs as root (as yourself otherwise)
 #   user_tmpdir         a fresh directory that CMD run by as_user can write
+#   priv_copy PROG OWNER MODE [FILECAPS]  (root) a copy of PROG with that
+#                       owner (user[:group]), mode and file capabilities,
+#                       in a directory that nobody can read but not write;
+#                       its path in $PRIV; skips where nosuid forbids it
 #   in_mountns CMD...   run CMD in a new private mount namespace (inside a
 #                       new user namespace when not root): its mounts never
 #                       reach the host's mount table
@@ -83,6 +87,25 @@ user_tmpdir() {
             "$(dirname "$BATS_TEST_TMPDIR")" 2>/dev/null || true
     fi
     echo "$d"
+}
+
+priv_copy() {
+    local prog=$1 owner=$2 mode=$3 fcaps=${4:-} dir copy
+    require root
+    dir=$(mktemp -d "$BATS_TEST_TMPDIR/priv.XXXXXX") && chmod 755 "$dir" ||
+        return 1
+    chmod o+x "$BATS_RUN_TMPDIR" "$BATS_TEST_TMPDIR" \
+        "$(dirname "$BATS_TEST_TMPDIR")" 2>/dev/null || true
+    check_suid_fs "$dir" || skip "$CHECK_MSG"
+    copy=$dir/$(basename "$prog")
+    cp "$prog" "$copy" && chown "$owner" "$copy" && chmod "$mode" "$copy" ||
+        return 1
+    if [ -n "$fcaps" ]; then
+        setcap "$fcaps" "$copy" 2>/dev/null ||
+            skip "this file system does not take file capabilities"
+    fi
+    # shellcheck disable=SC2034 # read by the tests
+    PRIV=$copy
 }
 
 in_mountns() {

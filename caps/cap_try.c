@@ -15,7 +15,7 @@
  * Usage: cap_try [-a] read FILE | bind PORT
  *   -a  capability-aware: raise the capability only around the call
  *
- * Try (the port in a network namespace of its own):
+ * Try: (the port in a network namespace of its own)
  *     $ cp cap_try /tmp/ct; sudo setcap cap_net_bind_service+ep /tmp/ct
  *     $ /tmp/ct bind 80
  *     CapPrm: 0000000000000400

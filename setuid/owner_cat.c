@@ -12,7 +12,7 @@
  *
  * Usage: owner_cat FILE
  *
- * Try (as root, to set it up; then as an ordinary user):
+ * Try: (as root, to set it up; then as an ordinary user)
  *     # cp owner_cat /tmp; chown daemon /tmp/owner_cat
  *     # chmod u+s /tmp/owner_cat
  *     # echo secret > /tmp/daemon-only; chown daemon /tmp/daemon-only

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+/*
+ * bind_low - bind a port below 1024 with one capability, then drop it
+ *
+ * Demonstrates: a server that needs privilege for one moment. Installed
+ * with `setcap cap_net_bind_service+p`, it starts with that capability
+ * permitted but not effective. It raises it for the bind() alone, then
+ * clears it from every set, for good: the listening socket stays open,
+ * and whatever the server does next (parse requests from strangers) it
+ * does with no privilege at all.
+ *
+ * Usage: bind_low PORT
+ *
+ * Try:
+ *     $ cp bind_low /tmp; sudo setcap cap_net_bind_service+p /tmp/bind_low
+ *     $ sudo unshare -n setpriv --reuid=nobody --regid=nogroup \
+ *           --clear-groups /tmp/bind_low 80
+ *     bind port 80: ok
+ *     CapPrm: 0000000000000000
+ *     CapEff: 0000000000000000
+ *
+ * Needs: the file capability cap_net_bind_service+p on a copy.
+ *
+ * See also: capabilities(7), cap_set_proc(3), bind(2), ip(7)
+ * (ip_unprivileged_port_start); course chapter 10.
+ */
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/capability.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "isolab.h"
+
+static const char usage_text[] = "Usage: bind_low PORT\n";
+
+static void
+show(const char *key)
+{
+    char value[32];
+
+    if (proc_status_value("self", key, value, sizeof(value)) == -1)
+        err_exit("/proc/self/status");
+    printf("%s: %s\n", key, value);
+}
+
+static void
+set_effective(cap_value_t cap, cap_flag_value_t value)
+{
+    cap_t caps = cap_get_proc();
+
+    if (caps == NULL || cap_set_flag(caps, CAP_EFFECTIVE, 1, &cap, value) ||
+        cap_set_proc(caps) == -1)
+        err_exit("cap_set_proc");
+    cap_free(caps);
+}
+
+int
+main(int argc, char *argv[])
+{
+    struct sockaddr_in sa = {.sin_family = AF_INET,
+                             .sin_addr.s_addr = htonl(INADDR_ANY)};
+    cap_t none;
+    int opt, fd;
+
+    while ((opt = getopt(argc, argv, "h")) != -1) {
+        switch (opt) {
+        case 'h':
+            usage(EXIT_SUCCESS, usage_text);
+        default:
+            usage(EXIT_USAGE, usage_text);
+        }
+    }
+    if (argc - optind != 1)
+        usage(EXIT_USAGE, usage_text);
+    sa.sin_port = htons(parse_ll(argv[optind], 10, 1, 65535, "PORT"));
+
+    fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd == -1)
+        err_exit("socket");
+    set_effective(CAP_NET_BIND_SERVICE, CAP_SET);
+    if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) == -1)
+        err_exit("bind port %s", argv[optind]);
+    if (listen(fd, 16) == -1)
+        err_exit("listen");
+    printf("bind port %s: ok\n", argv[optind]);
+
+    /* For good: an empty set for P, E and I. */
+    none = cap_init();
+    if (none == NULL || cap_set_proc(none) == -1)
+        err_exit("cap_set_proc");
+    cap_free(none);
+    show("CapPrm");
+    show("CapEff");
+    close(fd);
+    return EXIT_SUCCESS;
+}

@@ -68,19 +68,26 @@ int
 main(int argc, char *argv[])
 {
     long ret;
+    int opt;
 
-    if (argc == 2 && strcmp(argv[1], "-h") == 0)
-        usage(EXIT_SUCCESS, usage_text);
-    if (argc != 2)
+    while ((opt = getopt(argc, argv, "h")) != -1) {
+        switch (opt) {
+        case 'h':
+            usage(EXIT_SUCCESS, usage_text);
+        default:
+            usage(EXIT_USAGE, usage_text);
+        }
+    }
+    if (argc - optind != 1)
         usage(EXIT_USAGE, usage_text);
-    if (strcmp(argv[1], "native") != 0 && strcmp(argv[1], "i386") != 0 &&
-        strcmp(argv[1], "x32") != 0)
-        usage_err("'%s' is not native, i386 or x32", argv[1]);
+    if (strcmp(argv[optind], "native") != 0 &&
+        strcmp(argv[optind], "i386") != 0 && strcmp(argv[optind], "x32") != 0)
+        usage_err("'%s' is not native, i386 or x32", argv[optind]);
 
     install();
-    if (strcmp(argv[1], "i386") == 0)
+    if (strcmp(argv[optind], "i386") == 0)
         ret = i386_getpid();
-    else if (strcmp(argv[1], "x32") == 0)
+    else if (strcmp(argv[optind], "x32") == 0)
         ret = syscall(X32_SYSCALL_BIT | SYS_getpid);
     else
         ret = syscall(SYS_getpid);

@@ -92,7 +92,7 @@ help:
 $(FLAGS_STAMP): FORCE
 	$(Q)echo '$(BUILD_ID)' | cmp -s - $@ || echo '$(BUILD_ID)' > $@
 
-lib/%.o: lib/%.c lib/isolab.h $(FLAGS_STAMP)
+lib/%.o: lib/%.c $(wildcard lib/*.h) $(FLAGS_STAMP)
 	@$(if $(Q),echo '  CC      $@')
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cgroup.h - finding cgroup hierarchies and working with cgroup files
+ *
+ * A machine has cgroups v2 (one hierarchy, usually at /sys/fs/cgroup),
+ * v1 (a hierarchy per controller or group of controllers, at
+ * /sys/fs/cgroup/CONTROLLER), or both ("hybrid": controllers in v1, a
+ * cgroup2 hierarchy beside them, often at /sys/fs/cgroup/unified). The
+ * cgroups chapter's programs find, for each controller, the hierarchy
+ * that holds it, from /proc/self/mountinfo, and their own cgroup in it,
+ * from /proc/self/cgroup; and they create cgroups only below their own
+ * (or below one the caller names), with names that start with "isolab.".
+ *
+ * Functions that return int give 0 or -1 with errno set; the cgroup
+ * files answer with their own errors (EBUSY, EOPNOTSUPP, EINVAL...), and
+ * those are the lessons.
+ */
+#ifndef ISOLAB_CGROUP_H
+#define ISOLAB_CGROUP_H
+
+#include <limits.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "isolab.h"
+
+struct cg_hier {
+    int version;          /* 1 or 2 */
+    char mount[PATH_MAX]; /* where the hierarchy is mounted */
+    char own[PATH_MAX];   /* this process's cgroup in it, as a directory */
+    char what[512];       /* v1: the mount's controllers; v2: "cgroup2" */
+};
+
+/* Find the hierarchy holding CONTROLLER ("pids", "memory", ...; NULL or ""
+ * for the v2 hierarchy, whatever controllers it has). VERSION 1 or 2
+ * accepts only that version, 0 either (v2 first). 0, or -1 with errno
+ * ENOENT if there is none. */
+int cg_find(const char *controller, int version, struct cg_hier *h);
+
+/* As cg_find(), but exit with 77 and a message naming what is missing,
+ * the layout and what to do, when there is no such hierarchy. Prints
+ * "hierarchy: v1 /sys/fs/cgroup/pids (pids)" to stdout. */
+void cg_need(const char *controller, int version, struct cg_hier *h);
+
+/* Create the cgroup PARENT/isolab.PROG.PID (PARENT: the caller's own
+ * cgroup H->own when NULL); its path in PATH. Exits on failure, with a
+ * hint when it is a matter of privilege. */
+void cg_create(const struct cg_hier *h, const char *parent, char *path,
+               size_t size);
+
+/* Write to, or read from, the file FILE of the cgroup DIR. cg_read()
+ * drops one trailing newline. */
+int cg_write(const char *dir, const char *file, const char *fmt, ...)
+    PRINTF_LIKE(3, 4);
+int cg_read(const char *dir, const char *file, char *buf, size_t size);
+
+/* Move process PID (0: the caller) into the cgroup DIR, through
+ * cgroup.procs. */
+int cg_move(const char *dir, pid_t pid);
+
+/* The value of KEY in a "KEY VALUE" file (cgroup.events, pids.events,
+ * memory.events, cpu.stat...), or -1 if there is no such key. */
+long long cg_key(const char *dir, const char *file, const char *key);
+
+/* Remove the cgroup DIR, which must hold no process; retries for a
+ * moment while an exiting process is still accounted to it. */
+int cg_remove(const char *dir);
+
+#endif

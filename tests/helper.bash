@@ -7,7 +7,8 @@
 # Provides the bats libraries, the kit's paths, and:
 #   require WHAT [ARG]  skip the test, with the doctor's words, unless the
 #                       machine allows WHAT: root | nonroot | userns | timens
-#                       | seccomp | cgroup CONTROLLER | cmd NAME | kernel X.Y
+#                       | seccomp | cgroup CONTROLLER (or v2: the cgroup2
+#                       hierarchy itself) | cmd NAME | kernel X.Y
 #                       | busybox | suid_fs
 #   as_user CMD...      run CMD as the unprivileged user nobody when the
 #                       suite runs as root (as yourself otherwise)

@@ -118,7 +118,9 @@ cgroup_hierarchy() {
             esac
             ;;
         cgroup2)
-            if grep -qw -- "$want" "$mnt/cgroup.controllers" 2>/dev/null; then
+            # "v2": the cgroup2 hierarchy itself, whatever its controllers.
+            if [ "$want" = v2 ] ||
+                grep -qw -- "$want" "$mnt/cgroup.controllers" 2>/dev/null; then
                 echo "v2 $mnt $root"
                 return 0
             fi

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: MIT
+/*
+ * cgroup_release - v1 release notification: the kernel runs an agent
+ *
+ * Demonstrates: how cgroups v1 reported an emptied cgroup. A hierarchy
+ * has one release_agent file naming a program; a cgroup whose
+ * notify_on_release is 1 makes the kernel run that program, as root in
+ * the initial namespaces, with the cgroup's path as its argument, when
+ * the last process leaves. The demo mounts a named v1 hierarchy of its
+ * own (no controller, "name=isolab_release") in a private mount
+ * namespace, sets an agent that appends its argument to a log, puts a
+ * child in a cgroup and lets it end, and prints what the agent logged.
+ * Then it removes everything, the hierarchy included.
+ *
+ * That agent runs with full privilege outside every namespace, and that
+ * made it an escape: a process that could mount a v1 hierarchy (root of
+ * a user namespace, before Linux 5.17) could name any program as agent
+ * (CVE-2022-0492). Writing release_agent now needs CAP_SYS_ADMIN in the
+ * initial user namespace. v2 has no agent: it has cgroup.events.
+ *
+ * Usage: cgroup_release
+ *
+ * Try:
+ *     $ sudo ./cgroup_release
+ *     hierarchy: v1 /tmp/isolab-release.XXXXXX/mnt (name=isolab_release)
+ *     release_agent: /tmp/isolab-release.XXXXXX/agent
+ *     child 4242 was in /job, which has notify_on_release 1
+ *     the agent ran with: /job
+ *     removed the hierarchy
+ *
+ * Needs: root (CAP_SYS_ADMIN in the initial user namespace); a kernel
+ * with cgroups v1 (CONFIG_CGROUP_V1 is off in some recent ones: exit 77).
+ *
+ * See also: cgroups(7) (Cgroups version 1 release notification),
+ * the kernel's Documentation/admin-guide/cgroup-v1/cgroups.rst; course
+ * chapter 24.
+ */
+#define _GNU_SOURCE /* unshare(), CLONE_NEWNS */
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cgroup.h"
+#include "isolab.h"
+
+static const char usage_text[] = "Usage: cgroup_release\n";
+
+#define NAME "isolab_release"
+
+/* Is our hierarchy still known to the kernel (a line in our cgroups)? */
+static int
+hierarchy_alive(void)
+{
+    char line[512];
+    FILE *f = fopen("/proc/self/cgroup", "r");
+    int alive = 0;
+
+    if (f == NULL)
+        return 0;
+    while (fgets(line, sizeof(line), f) != NULL)
+        alive |= strstr(line, ":name=" NAME ":") != NULL;
+    fclose(f);
+    return alive;
+}
+
+static void
+sleep_ms(long ms)
+{
+    struct timespec ts = {0, ms * 1000000};
+
+    nanosleep(&ts, NULL);
+}
+
+int
+main(int argc, char *argv[])
+{
+    char dir[] = "/tmp/isolab-release.XXXXXX", mnt[64], agent[64], log[64];
+    char job[80], text[256];
+    int opt, i, n = 0;
+    pid_t pid;
+    FILE *f;
+
+    while ((opt = getopt(argc, argv, "h")) != -1) {
+        switch (opt) {
+        case 'h':
+            usage(EXIT_SUCCESS, usage_text);
+        default:
+            usage(EXIT_USAGE, usage_text);
+        }
+    }
+    if (optind != argc)
+        usage(EXIT_USAGE, usage_text);
+
+    /* Our own mount namespace: the mount is never in the host's table. */
+    if (unshare(CLONE_NEWNS) == -1) {
+        if (errno == EPERM)
+            fatal("unshare CLONE_NEWNS: needs root");
+        err_exit("unshare CLONE_NEWNS");
+    }
+    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == -1)
+        err_exit("make / private");
+    if (mkdtemp(dir) == NULL)
+        err_exit("mkdtemp");
+    snprintf(mnt, sizeof(mnt), "%s/mnt", dir);
+    snprintf(agent, sizeof(agent), "%s/agent", dir);
+    snprintf(log, sizeof(log), "%s/log", dir);
+    snprintf(job, sizeof(job), "%s/job", mnt);
+    if (mkdir(mnt, 0755) == -1)
+        err_exit("mkdir %s", mnt);
+    if (mount("cgroup", mnt, "cgroup", 0, "none,name=" NAME) == -1) {
+        int saved = errno;
+
+        rmdir(mnt);
+        rmdir(dir);
+        errno = saved;
+        if (errno == ENODEV || errno == EINVAL || errno == EPERM) {
+            err_warn("mount a v1 hierarchy (this kernel may lack cgroups "
+                     "v1, or forbid it here)");
+            return EXIT_NOFEATURE;
+        }
+        err_exit("mount cgroup %s", mnt);
+    }
+    printf("hierarchy: v1 %s (name=" NAME ")\n", mnt);
+
+    /* The agent: the kernel runs it with the cgroup's path. Its path
+     * must mean the same in the initial mount namespace: /tmp does. */
+    snprintf(text, sizeof(text), "#!/bin/sh\necho \"$1\" >> %s\n", log);
+    f = fopen(agent, "w");
+    if (f == NULL || fputs(text, f) == EOF || fclose(f) == EOF ||
+        chmod(agent, 0755) == -1)
+        err_exit("write %s", agent);
+    if (cg_write(mnt, "release_agent", "%s", agent) == -1)
+        err_exit("write %s/release_agent", mnt);
+    printf("release_agent: %s\n", agent);
+
+    if (mkdir(job, 0755) == -1 || cg_write(job, "notify_on_release", "1"))
+        err_exit("set up %s", job);
+    fflush(stdout);
+    pid = fork();
+    if (pid == -1)
+        err_exit("fork");
+    if (pid == 0) {
+        if (cg_move(job, 0) == -1)
+            err_exit_child("move to %s", job);
+        _exit(EXIT_SUCCESS);
+    }
+    if (waitpid(pid, NULL, 0) == -1)
+        err_exit("waitpid");
+    printf("child %d was in /job, which has notify_on_release 1\n", (int)pid);
+
+    /* The agent runs asynchronously, from a kernel worker. */
+    for (i = 0; i < 300 && n <= 0; i++) {
+        f = fopen(log, "r");
+        n = f != NULL ? (int)fread(text, 1, sizeof(text) - 1, f) : 0;
+        if (f != NULL)
+            fclose(f);
+        if (n <= 0)
+            sleep_ms(10);
+    }
+    if (n > 0) {
+        text[n] = '\0';
+        printf("the agent ran with: %s", text);
+    } else {
+        printf("the agent did not run within 3 s\n");
+    }
+
+    /* Tear down: the cgroup, the agent, the mount; the kernel destroys
+     * the hierarchy when it has no cgroup left and is not mounted. A
+     * cgroup just removed may still hold it for a moment: then mount
+     * and unmount once more. */
+    cg_remove(job);
+    cg_write(mnt, "release_agent", "\n");
+    for (i = 0; i < 20; i++) {
+        umount(mnt);
+        sleep_ms(50);
+        if (!hierarchy_alive())
+            break;
+        if (mount("cgroup", mnt, "cgroup", 0, "none,name=" NAME) == -1)
+            break;
+    }
+    unlink(agent);
+    unlink(log);
+    rmdir(mnt);
+    rmdir(dir);
+    if (hierarchy_alive())
+        fatal("the hierarchy name=" NAME " is still there");
+    printf("removed the hierarchy\n");
+    return n > 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,257 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
+# shellcheck disable=SC2154 # bats' run sets $output, $stderr, $lines ...
+# cgroups: v2 and v1, controllers, notification, delegation, namespaces,
+# thread mode (course chapters 22 to 26). Every program runs with -P, in
+# a cgroup the test made under the kit's own subtree (kit_cgroup), which
+# teardown removes with whatever is left in it. What this machine's
+# layout cannot show skips with the reason; its v1 counterpart runs.
+
+load helper
+
+setup() {
+    cd "$BATS_TEST_TMPDIR" || return 1
+    G=$ISOLAB_TOP/cgroups
+}
+
+# A cgroup for the test in the hierarchy holding CONTROLLER (or v2), in
+# $CG, or skip with the reason.
+cg_for() {
+    require cgroup "$1"
+    CG=$(kit_cgroup "$1")
+}
+
+# The hierarchy line a program prints first: "hierarchy: vN MOUNT (...)".
+hierarchy_of() {
+    local version mnt _
+    read -r version mnt _ <<<"$(cgroup_hierarchy "$1")"
+    echo "hierarchy: $version $mnt"
+}
+
+# ---- creating, populating, destroying ----
+
+@test "cgroup_basics: a process moves in; rmdir is refused until it is empty" {
+    cg_for v2
+    run -0 "$G/cgroup_basics" -P "$CG"
+    assert_line --index 0 --partial "$(hierarchy_of v2) (cgroup2)"
+    assert_line --index 1 --regexp "^cgroup: $CG/isolab\.cgroup_basics\.[0-9]+\$"
+    assert_line --index 2 --regexp "^child [0-9]+ moved in; its /proc/[0-9]+/cgroup: 0::/.*/isolab\.cgroup_basics\.[0-9]+\$"
+    assert_line "rmdir while populated: Device or resource busy (EBUSY)"
+    assert_line "child ended; cgroup.procs: (empty)"
+    assert_line "rmdir when empty: ok"
+    run -0 find "$CG" -mindepth 1 -type d
+    assert_output ""
+}
+
+@test "cgroup_basics: the same in a v1 hierarchy" {
+    cg_for pids
+    [ "$(cg_version pids)" = v1 ] || skip "pids is a v2 controller here: no v1 hierarchy"
+    run -0 "$G/cgroup_basics" -V 1 -P "$CG"
+    assert_line --regexp '^child [0-9]+ moved in; its /proc/[0-9]+/cgroup: [0-9]+:pids:/'
+    assert_line "rmdir while populated: Device or resource busy (EBUSY)"
+    assert_line "rmdir when empty: ok"
+}
+
+@test "cgroup_basics: a parent outside the hierarchy is refused" {
+    cg_for v2
+    run -2 --separate-stderr "$G/cgroup_basics" -P /tmp
+    [[ "${stderr_lines[0]}" == "cgroup_basics: -P /tmp: not a cgroup in "* ]]
+}
+
+# ---- the tree viewer ----
+
+@test "cgroup_tree: a subtree with its cgroups, types, processes and threads" {
+    cg_for v2
+    mkdir "$CG/x"
+    spawn sleep 30
+    echo "$SPAWNED" >"$CG/x/cgroup.procs"
+    run -0 "$G/cgroup_tree" -t "$CG"
+    assert_line --index 0 "$CG [domain]"
+    assert_line --index 1 "  x [domain]"
+    assert_line --index 2 "    pid $SPAWNED sleep"
+    assert_line --index 3 "      tid $SPAWNED sleep"
+}
+
+@test "cgroup_tree: every hierarchy, each under its mount point" {
+    run -0 "$G/cgroup_tree"
+    while read -r _ _ _ mnt _ fstype; do
+        assert_line --regexp "^== v[12] $mnt( |\$)"
+    done < <(awk '{for (i = 7; $i != "-"; i++); print $1, $2, $3, $5, $(i+1)}' /proc/self/mountinfo |
+        awk '$5 == "cgroup" || $5 == "cgroup2"')
+    run -1 "$G/cgroup_tree" /tmp
+}
+
+# ---- controllers ----
+
+@test "cgroup_pids_demo: fork fails with EAGAIN at pids.max, and pids.events counts it" {
+    cg_for pids
+    run -0 "$G/cgroup_pids_demo" -n 5 -P "$CG"
+    assert_line --index 0 --partial "$(hierarchy_of pids)"
+    assert_line "pids.max: 5"
+    assert_line "forks: 4, then fork: Resource temporarily unavailable (EAGAIN)"
+    assert_line "pids.current: 5"
+    assert_line "pids.events max: 1"
+    assert_line --regexp "^removed: $CG/isolab\\.cgroup_pids_demo\\.[0-9]+\$"
+}
+
+@test "cgroup_cpu: a quota holds a busy loop near its share" {
+    cg_for cpu
+    run -0 "$G/cgroup_cpu" -q 20 -d 500 -P "$CG"
+    assert_line "quota: 20% of a CPU (20000 us every 100000 us)"
+    share=$(sed -n 's/^cpu time: .*: \([0-9]*\)%$/\1/p' <<<"$output")
+    # A ceiling, not a stopwatch: well under the 100% it would take.
+    [ "$share" -ge 5 ] && [ "$share" -le 40 ]
+    throttled=$(sed -n 's/^throttled: \([0-9]*\) periods$/\1/p' <<<"$output")
+    [ "$throttled" -ge 1 ]
+}
+
+@test "cgroup_cpu: weights share a contended CPU" {
+    cg_for cpu
+    run -0 "$G/cgroup_cpu" -w 100,300 -d 500 -P "$CG"
+    assert_line "weights: 100 and 300"
+    read -r a b < <(sed -n 's/^cpu time: .*: \([0-9]*\)% and \([0-9]*\)%$/\1 \2/p' <<<"$output")
+    # 25% and 75% in theory; the heavier one clearly ahead in practice.
+    [ "$b" -ge 55 ] && [ "$a" -le 45 ]
+}
+
+@test "cgroup_memory: past the limit the OOM killer ends the child, and it is counted" {
+    cg_for memory
+    run -0 "$G/cgroup_memory" -m 32 -P "$CG"
+    assert_line "limit: 32 MiB"
+    assert_line --regexp '^child: killed by SIGKILL after [0-9]+ of 64 MiB$'
+    if [ "$(cg_version memory)" = v2 ]; then
+        assert_line --regexp '^memory.events oom_kill: [1-9]'
+    else
+        assert_line --regexp '^memory.oom_control oom_kill: [1-9]'
+    fi
+}
+
+@test "cgroup_memory: under the limit the child finishes" {
+    cg_for memory
+    run -0 "$G/cgroup_memory" -m 32 -a 8 -P "$CG"
+    assert_line "child: exited with status 0 after 8 of 8 MiB"
+}
+
+@test "cgroup_freezer: the count stops while frozen and goes on when thawed" {
+    if check_cgroup v2; then cg_for v2; else cg_for freezer; fi
+    run -0 "$G/cgroup_freezer" -P "$CG"
+    assert_line --index 1 "running: the count went on"
+    assert_line --index 2 --regexp '^frozen: the count stood still; the child.s state: [SD] '
+    assert_line --index 3 "thawed: the count went on"
+}
+
+@test "cgroup_freezer: the v1 freezer controller does the same" {
+    cg_for freezer
+    [ "$(cg_version freezer)" = v1 ] || skip "no v1 freezer hierarchy here (v2 freezes in its core)"
+    run -0 "$G/cgroup_freezer" -V 1 -P "$CG"
+    assert_line --index 0 --partial "hierarchy: v1"
+    assert_line --index 2 --regexp '^frozen: the count stood still'
+}
+
+@test "cgroup_subtree: controllers handed down, and the no internal processes rule" {
+    cg_for v2
+    run "$G/cgroup_subtree" -P "$CG"
+    [ "$status" -ne 77 ] || skip "the v2 hierarchy hands no controller down here: ${lines[1]}"
+    assert_success
+    assert_line --regexp '^\+[a-z_]+ with a process inside: Device or resource busy \(EBUSY\)$'
+    assert_line --regexp '^\+[a-z_]+ once the process is in leaf: ok$'
+    assert_line "the process back into our cgroup: Device or resource busy (EBUSY)"
+}
+
+# ---- notification, kill, clone3 ----
+
+@test "cgroup_events: populated goes to 0 when the last process, a grandchild, ends" {
+    cg_for v2
+    run -0 "$G/cgroup_events" -P "$CG"
+    assert_line --index 1 "cgroup.events: populated 1"
+    assert_line --index 3 "cgroup.events: populated 0"
+}
+
+@test "cgroup_release: the v1 release agent runs when the cgroup empties" {
+    require root
+    run "$G/cgroup_release"
+    [ "$status" -ne 77 ] || skip "this kernel cannot mount a v1 hierarchy: $output"
+    assert_success
+    assert_line --regexp '^hierarchy: v1 /tmp/isolab-release\..*/mnt \(name=isolab_release\)$'
+    assert_line "the agent ran with: /job"
+    assert_line "removed the hierarchy"
+    run grep -c name=isolab_release /proc/self/cgroup
+    assert_output 0
+}
+
+@test "cgroup_clone_kill: children start inside the cgroup, and cgroup.kill ends them all" {
+    cg_for v2
+    require kernel 5.14
+    run -0 "$G/cgroup_clone_kill" -n 3 -P "$CG"
+    assert_line "started 3 children with CLONE_INTO_CGROUP"
+    assert_equal "$(grep -c '^child [0-9]*: 0::/.*/isolab\.cgroup_clone_kill\.[0-9]*$' <<<"$output")" 3
+    assert_line "cgroup.procs: 3 processes"
+    assert_line "cgroup.kill: 3 children killed by SIGKILL"
+    assert_line "cgroup.events: populated 0"
+}
+
+# ---- delegation, namespaces, threads, v1 ----
+
+@test "cgroup_delegate: the user manages the subtree and cannot leave it" {
+    require root
+    if check_cgroup v2; then cg_for v2; else cg_for pids; fi
+    run -0 "$G/cgroup_delegate" -P "$CG"
+    assert_line "as uid 65534: mkdir sub: ok"
+    assert_line "as uid 65534: move itself into sub: ok"
+    assert_line "as uid 65534: move itself out of the subtree: Permission denied (EACCES)"
+    assert_line --regexp "^as uid 65534: move root's process [0-9]+ into sub: Permission denied \\(EACCES\\)\$"
+    assert_line --regexp '^as uid 65534: write [a-z_.]+: Permission denied \(EACCES\)$'
+    assert_line "as uid 65534: back, and rmdir sub: ok"
+}
+
+@test "cgroup_delegate: v1 delegation" {
+    require root
+    cg_for pids
+    [ "$(cg_version pids)" = v1 ] || skip "pids is a v2 controller here: no v1 hierarchy"
+    run -0 "$G/cgroup_delegate" -V 1 -P "$CG"
+    assert_line "as uid 65534: move itself into sub: ok"
+    assert_line "as uid 65534: move itself out of the subtree: Permission denied (EACCES)"
+}
+
+@test "cgroup_ns_move: / inside, and .. once moved out of the namespace's root" {
+    require root
+    if check_cgroup v2; then cg_for v2; else cg_for pids; fi
+    run -0 "$G/cgroup_ns_move" -P "$CG"
+    assert_line --regexp '^inside, in a: [0-9]+:[a-z]*:/$'
+    assert_line --regexp '^inside, moved to b: [0-9]+:[a-z]*:/\.\./b$'
+    assert_line --regexp '^inside, moved to the parent: [0-9]+:[a-z]*:/\.\.$'
+}
+
+@test "cgroup_threads: a threaded subtree, its invalid domains, threads apart" {
+    cg_for v2
+    run -0 "$G/cgroup_threads" -P "$CG"
+    assert_line "t1 made threaded: P domain threaded, t1 threaded, t2 domain invalid, d domain invalid"
+    assert_line "a process into d: Operation not supported (EOPNOTSUPP)"
+    assert_line "t2 made threaded: t2 threaded"
+    assert_line --regexp '^thread [0-9]+: 0::/.*/isolab\.cgroup_threads\.[0-9]+/t1$'
+    assert_line --regexp '^thread [0-9]+: 0::/.*/isolab\.cgroup_threads\.[0-9]+/t2$'
+}
+
+@test "cgroup_v1_tasks: one process in two cgroups, a thread in each" {
+    cg_for pids
+    [ "$(cg_version pids)" = v1 ] || skip "no v1 hierarchy here (pure cgroups v2)"
+    run -0 "$G/cgroup_v1_tasks" -P "$CG"
+    assert_line --index 0 --regexp '^/proc/cgroups: .*pids in hierarchy [1-9]'
+    pa=$(sed -n 's/^a\/cgroup.procs: //p' <<<"$output")
+    pb=$(sed -n 's/^b\/cgroup.procs: //p' <<<"$output")
+    assert_equal "$pa" "$pb"
+    ta=$(sed -n 's/^a\/tasks: //p' <<<"$output")
+    tb=$(sed -n 's/^b\/tasks: //p' <<<"$output")
+    [ "$ta" != "$tb" ]
+    assert_line --regexp "^thread $ta: [0-9]+:pids:/.*/a\$"
+    assert_line --regexp "^thread $tb: [0-9]+:pids:/.*/b\$"
+}
+
+@test "cgroup programs: no hierarchy of the asked version is a skip (77)" {
+    if cgroup_hierarchy pids | grep -q '^v1'; then
+        run -77 "$G/cgroup_pids_demo" -V 2
+    else
+        run -77 "$G/cgroup_pids_demo" -V 1
+    fi
+    assert_line --partial "no cgroup"
+}

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+/*
+ * thread_split - put the two threads of one process in two cgroups
+ *
+ * Exercise (see exercises/cgroups/README.md, "thread_split"): the
+ * program makes cgroups a and b and starts a second thread, but both
+ * threads stay where they were. Put the main thread in a and the other
+ * in b, in v2 or in v1. Fill in the TODO(thread_split) part.
+ *
+ * Usage: thread_split [-P PARENT] [-V 1|2]
+ *
+ * Try:
+ *     $ sudo ./thread_split
+ *     thread 4242: 0::/.../isolab.thread_split.4242/a
+ *     thread 4243: 0::/.../isolab.thread_split.4242/b
+ *
+ * Needs: root, or a cgroup delegated to you (-P); v2 (Linux 4.14) or a
+ * v1 hierarchy (the pids one).
+ *
+ * See also: cgroups(7) (thread mode; tasks in v1),
+ * ../../cgroups/cgroup_threads.c; course chapter 26.
+ */
+#define _GNU_SOURCE /* gettid() */
+#include <errno.h>
+#include <libgen.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cgroup.h"
+#include "isolab.h"
+
+static const char usage_text[] = "Usage: thread_split [-P PARENT] [-V 1|2]\n";
+
+static int quit[2];
+static volatile pid_t other_tid;
+
+static void *
+second_thread(void *arg)
+{
+    char byte;
+
+    (void)arg;
+    other_tid = gettid();
+    if (read(quit[0], &byte, 1) == -1)
+        err_warn("read");
+    return NULL;
+}
+
+/* "thread TID: LINE" for the line of hierarchy H. */
+static void
+show(const struct cg_hier *h, pid_t tid)
+{
+    char path[64], line[PATH_MAX + 8];
+    FILE *f;
+
+    snprintf(path, sizeof(path), "/proc/self/task/%d/cgroup", (int)tid);
+    f = fopen(path, "r");
+    if (f == NULL)
+        err_exit("fopen %s", path);
+    while (fgets(line, sizeof(line), f) != NULL)
+        if (h->version == 2 ? strncmp(line, "0::", 3) == 0
+                            : strstr(line, h->what) != NULL)
+            printf("thread %d: %s", (int)tid, line);
+    fclose(f);
+}
+
+/* Put thread TID into the cgroup DIR. */
+static void
+move_thread(const struct cg_hier *h, const char *dir, pid_t tid)
+{
+    if (cg_write(dir, h->version == 2 ? "cgroup.threads" : "tasks", "%d",
+                 (int)tid) == -1)
+        err_exit("move thread %d to %s", (int)tid, dir);
+}
+
+int
+main(int argc, char *argv[])
+{
+    const char *parent = NULL;
+    char cg[PATH_MAX], a[PATH_MAX + 4], b[PATH_MAX + 4], up[PATH_MAX];
+    int opt, version = 0;
+    struct cg_hier h;
+    pthread_t thread;
+
+    while ((opt = getopt(argc, argv, "P:V:h")) != -1) {
+        switch (opt) {
+        case 'P':
+            parent = optarg;
+            break;
+        case 'V':
+            version = parse_ll(optarg, 10, 1, 2, "-V");
+            break;
+        case 'h':
+            usage(EXIT_SUCCESS, usage_text);
+        default:
+            usage(EXIT_USAGE, usage_text);
+        }
+    }
+    if (optind != argc)
+        usage(EXIT_USAGE, usage_text);
+
+    if (version != 1 && cg_find(NULL, 2, &h) == 0)
+        cg_need(NULL, 2, &h);
+    else
+        cg_need("pids", 1, &h);
+    cg_create(&h, parent, cg, sizeof(cg));
+    snprintf(a, sizeof(a), "%s/a", cg);
+    snprintf(b, sizeof(b), "%s/b", cg);
+    if (mkdir(a, 0755) == -1 || mkdir(b, 0755) == -1)
+        err_exit("mkdir in %s", cg);
+
+    if (pipe(quit) == -1)
+        err_exit("pipe");
+    errno = pthread_create(&thread, NULL, second_thread, NULL);
+    if (errno != 0)
+        err_exit("pthread_create");
+    while (other_tid == 0)
+        usleep(1000);
+
+    /* TODO(thread_split): the main thread into a, the other into b
+     * (move_thread() writes one TID; in v2 more is needed first). */
+    (void)move_thread;
+    show(&h, gettid());
+    show(&h, other_tid);
+
+    close(quit[1]);
+    errno = pthread_join(thread, NULL);
+    if (errno != 0)
+        err_exit("pthread_join");
+    snprintf(up, sizeof(up), "%s", cg);
+    if (cg_move(dirname(up), 0) == -1)
+        err_exit("move back to %s", up);
+    if (cg_remove(a) == -1 || cg_remove(b) == -1 || cg_remove(cg) == -1)
+        err_exit("rmdir in %s", cg);
+    return EXIT_SUCCESS;
+}

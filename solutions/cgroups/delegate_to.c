@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+/*
+ * delegate_to - hand a cgroup to a user, the way cgroups(7) says
+ *
+ * Demonstrates: what delegation is, in files. The user gets the cgroup's
+ * directory (to create cgroups below it) and the files through which a
+ * manager of the subtree moves processes and hands controllers down: in
+ * v2 cgroup.procs, cgroup.threads and cgroup.subtree_control; in v1
+ * cgroup.procs and tasks. Nothing else: the limit files (pids.max,
+ * memory.max, cgroup.max.descendants...) stay root's, or the user could
+ * raise the limits put on it.
+ *
+ * Usage: delegate_to USER DIR
+ *   USER: a user name or number; DIR: the cgroup's directory
+ *
+ * Try:
+ *     $ sudo mkdir /sys/fs/cgroup/d
+ *     $ sudo ./delegate_to nobody /sys/fs/cgroup/d
+ *     delegated /sys/fs/cgroup/d to 65534: the directory, cgroup.procs,
+ *     cgroup.threads, cgroup.subtree_control
+ *     $ ls -l /sys/fs/cgroup/d | grep nobody
+ *
+ * Needs: root (CAP_CHOWN).
+ *
+ * See also: cgroups(7) (Cgroups delegation),
+ * ../../cgroups/cgroup_delegate.c; course chapter 25.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "isolab.h"
+
+static const char usage_text[] =
+    "Usage: delegate_to USER DIR\n"
+    "  USER: a user name or number; DIR: the cgroup's directory\n";
+
+int
+main(int argc, char *argv[])
+{
+    static const char *const v2_files[] = {"cgroup.procs", "cgroup.threads",
+                                           "cgroup.subtree_control", NULL};
+    static const char *const v1_files[] = {"cgroup.procs", "tasks", NULL};
+    const char *const *files, *const *f;
+    char path[PATH_MAX + 32];
+    struct passwd *pw;
+    const char *dir;
+    int opt, v2;
+
+    while ((opt = getopt(argc, argv, "h")) != -1) {
+        switch (opt) {
+        case 'h':
+            usage(EXIT_SUCCESS, usage_text);
+        default:
+            usage(EXIT_USAGE, usage_text);
+        }
+    }
+    if (argc - optind != 2)
+        usage(EXIT_USAGE, usage_text);
+    pw = getpwnam(argv[optind]);
+    if (pw == NULL && argv[optind][0] >= '0' && argv[optind][0] <= '9')
+        pw = getpwuid(parse_ll(argv[optind], 10, 0, (uid_t)-2, "USER"));
+    if (pw == NULL)
+        usage_err("no user '%s'", argv[optind]);
+    dir = argv[optind + 1];
+
+    snprintf(path, sizeof(path), "%s/cgroup.procs", dir);
+    if (access(path, F_OK) == -1)
+        fatal("%s: not a cgroup (no cgroup.procs)", dir);
+    snprintf(path, sizeof(path), "%s/cgroup.controllers", dir);
+    v2 = access(path, F_OK) == 0;
+    files = v2 ? v2_files : v1_files;
+
+    if (chown(dir, pw->pw_uid, pw->pw_gid) == -1)
+        err_exit("chown %s", dir);
+    printf("delegated %s to %d: the directory", dir, (int)pw->pw_uid);
+    for (f = files; *f != NULL; f++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, *f);
+        if (chown(path, pw->pw_uid, pw->pw_gid) == -1)
+            err_exit("chown %s", path);
+        printf(", %s", *f);
+    }
+    printf("\n");
+    return EXIT_SUCCESS;
+}

@@ -8,17 +8,186 @@
  * options, which for cgroup v1 name the controllers.
  */
 #define _GNU_SOURCE /* program_invocation_short_name */
+#include <dirent.h> /* DT_DIR */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h> /* SYS_getdents64 */
 #include <time.h>
 #include <unistd.h>
 
 #include "cgroup.h"
+
+/* ---- removal on every way out ----
+ * What cg_create() made is removed at exit, and on SIGINT, SIGTERM and
+ * SIGHUP, if the program has not removed it itself: after an error, or
+ * when a trainer presses Ctrl-C in the middle of a demo. The cleanup runs
+ * in a signal handler too, so it uses only async-signal-safe calls
+ * (signal-safety(7)): open, read, getdents64, kill, rmdir, write. */
+
+#define MAX_MADE 4
+
+static char made[MAX_MADE][PATH_MAX]; /* cgroups we created */
+static char home[PATH_MAX];           /* where to move ourselves back */
+static int nmade;
+static pid_t maker; /* only the process that made them cleans up */
+
+static size_t
+safe_len(const char *s)
+{
+    size_t n = 0;
+
+    while (s[n] != '\0')
+        n++;
+    return n;
+}
+
+/* DIR + "/" + NAME into BUF, or 0 if it does not fit. */
+static int
+safe_join(char *buf, size_t size, const char *dir, const char *name)
+{
+    size_t a = safe_len(dir), b = safe_len(name);
+
+    if (a + b + 2 > size)
+        return 0;
+    memcpy(buf, dir, a);
+    buf[a] = '/';
+    memcpy(buf + a + 1, name, b + 1);
+    return 1;
+}
+
+/* SIGKILL every process listed in DIR/cgroup.procs; 1 if there were any. */
+static int
+kill_members(const char *dir)
+{
+    char path[PATH_MAX + 16], buf[4096];
+    int fd, any = 0;
+    ssize_t n, i;
+    long pid = 0;
+
+    if (!safe_join(path, sizeof(path), dir, "cgroup.procs"))
+        return 0;
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd == -1)
+        return 0;
+    while ((n = read(fd, buf, sizeof(buf))) > 0) {
+        for (i = 0; i < n; i++) {
+            if (buf[i] >= '0' && buf[i] <= '9') {
+                pid = pid * 10 + (buf[i] - '0');
+            } else if (pid > 0) {
+                if (pid != getpid())
+                    kill((pid_t)pid, SIGKILL);
+                any = 1;
+                pid = 0;
+            }
+        }
+    }
+    close(fd);
+    return any;
+}
+
+/* Remove DIR and the cgroups below it, deepest first. */
+static void
+remove_tree(const char *dir, int depth)
+{
+    struct timespec pause = {0, 10 * 1000 * 1000};
+    char buf[4096], sub[PATH_MAX];
+    long n, off;
+    int fd, i;
+
+    fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd == -1)
+        return;
+    while (depth < 8 &&
+           (n = syscall(SYS_getdents64, fd, buf, sizeof(buf))) > 0) {
+        for (off = 0; off < n;) {
+            /* struct linux_dirent64: ino, off, reclen, type, name */
+            unsigned short reclen;
+            unsigned char type = (unsigned char)buf[off + 18];
+            const char *name = buf + off + 19;
+
+            memcpy(&reclen, buf + off + 16, sizeof(reclen));
+            if (type == DT_DIR && name[0] != '.' &&
+                safe_join(sub, sizeof(sub), dir, name))
+                remove_tree(sub, depth + 1);
+            off += reclen;
+        }
+    }
+    close(fd);
+    for (i = 0; i < 100 && rmdir(dir) == -1 && errno == EBUSY; i++) {
+        kill_members(dir);
+        nanosleep(&pause, NULL);
+    }
+}
+
+static void
+cleanup(void)
+{
+    char path[PATH_MAX + 16], pid[16];
+    int i, n, saved = errno;
+    pid_t self = getpid();
+
+    if (self != maker)
+        return;
+    for (i = 0; i < nmade && access(made[i], F_OK) == -1; i++)
+        ;
+    if (i == nmade) /* all removed already: the normal way out */
+        return;
+    /* Ourselves out first (to where we were), then the rest. */
+    if (safe_join(path, sizeof(path), home, "cgroup.procs")) {
+        n = sizeof(pid) - 1;
+        pid[n] = '\0';
+        do
+            pid[--n] = '0' + self % 10;
+        while ((self /= 10) > 0 && n > 0);
+        i = open(path, O_WRONLY | O_CLOEXEC);
+        if (i != -1) {
+            if (write(i, pid + n, safe_len(pid + n)) == -1) {
+                /* nothing more to do about it here */
+            }
+            close(i);
+        }
+    }
+    for (i = 0; i < nmade; i++)
+        remove_tree(made[i], 0);
+    nmade = 0;
+    errno = saved;
+}
+
+static void
+on_signal(int sig)
+{
+    cleanup();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Remember DIR for removal; install the exit and signal handlers once. */
+static void
+remember(const char *dir, const char *own)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction sa = {.sa_handler = on_signal};
+    size_t i;
+
+    if (nmade == MAX_MADE)
+        return;
+    if (nmade == 0) {
+        maker = getpid();
+        snprintf(home, sizeof(home), "%s", own);
+        if (atexit(cleanup) != 0)
+            fatal("atexit failed");
+        for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+            if (sigaction(sigs[i], &sa, NULL) == -1)
+                err_exit("sigaction");
+    }
+    snprintf(made[nmade++], sizeof(made[0]), "%s", dir);
+}
 
 /* Is WORD one of the comma-separated words of LIST? */
 static int
@@ -177,6 +346,7 @@ cg_create(const struct cg_hier *h, const char *parent, char *path, size_t size)
                   path, strerror(errno));
         err_exit("mkdir %s", path);
     }
+    remember(path, h->own);
 }
 
 int

@@ -44,7 +44,10 @@ void cg_need(const char *controller, int version, struct cg_hier *h);
 
 /* Create the cgroup PARENT/isolab.PROG.PID (PARENT: the caller's own
  * cgroup H->own when NULL); its path in PATH. Exits on failure, with a
- * hint when it is a matter of privilege. */
+ * hint when it is a matter of privilege. If the program ends (exit, or
+ * SIGINT, SIGTERM, SIGHUP) while the cgroup is still there, the cgroup
+ * and those below it are removed: the caller moves back to H->own, the
+ * processes left inside (the program's own) are killed. */
 void cg_create(const struct cg_hier *h, const char *parent, char *path,
                size_t size);
 

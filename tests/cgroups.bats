@@ -247,6 +247,16 @@ hierarchy_of() {
     assert_line --regexp "^thread $tb: [0-9]+:pids:/.*/b\$"
 }
 
+@test "cgroup programs: interrupted, they still remove what they made" {
+    cg_for cpu
+    spawn "$G/cgroup_cpu" -q 20 -d 20000 -P "$CG"
+    wait_for sh -c 'ls -d "$1"/isolab.cgroup_cpu.* >/dev/null 2>&1' sh "$CG"
+    kill -INT "$SPAWNED"
+    wait_for sh -c '[ -z "$(find "$1" -mindepth 1 -type d)" ]' sh "$CG"
+    run -0 cat "$CG/cgroup.procs"
+    assert_output ""
+}
+
 @test "cgroup programs: no hierarchy of the asked version is a skip (77)" {
     if cgroup_hierarchy pids | grep -q '^v1'; then
         run -77 "$G/cgroup_pids_demo" -V 2

@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
 # SPDX-License-Identifier: MIT
 # shellcheck disable=SC2154 # bats' run sets $output, $stderr, $lines ...
+# shellcheck disable=SC2016 # $1 in single quotes is for the inner shell
 # cgroups: v2 and v1, controllers, notification, delegation, namespaces,
 # thread mode (course chapters 22 to 26). Every program runs with -P, in
 # a cgroup the test made under the kit's own subtree (kit_cgroup), which

@@ -16,7 +16,10 @@
  * warm-up, then RUNS timed runs of CALLS calls; the table gives the
  * median and the spread (fastest, slowest run) in nanoseconds per call.
  *
- * Usage: seccomp_bench [-q] [-n CALLS] [-r RUNS]
+ * Usage: seccomp_bench [-g] [-q] [-n CALLS] [-r RUNS]
+ *   -g        growth: the long filters with 10 to 1000 rules, one row per
+ *             length: rules, then median, min, max for linear BPF,
+ *             libseccomp's default layout, and its tree
  *   -q        quick: few calls, for a test of the output's shape
  *   -n CALLS  calls per run (100000)
  *   -r RUNS   timed runs per case (5)
@@ -52,36 +55,38 @@
 #include "isolab.h"
 
 static const char usage_text[] =
-    "Usage: seccomp_bench [-q] [-n CALLS] [-r RUNS]\n"
+    "Usage: seccomp_bench [-g] [-q] [-n CALLS] [-r RUNS]\n"
+    "  -g        growth: the long filters with 10 to 1000 rules\n"
     "  -q        quick: few calls, for a test of the output's shape\n"
     "  -n CALLS  calls per run (100000)\n"
     "  -r RUNS   timed runs per case (5)\n";
 
 #define NEVER     0xdeadbeef /* an argument value no call here passes */
 #define MAX_RUNS  101
-#define LONG_LIST 300 /* rules in the long filters */
+#define MAX_RULES 1000 /* the most rules in a long filter */
 
 static long calls = 100000;
 static int runs = 5;
 
 /* ---- the filters of each case ---- */
 
-/* Allow everything, looking at the number only: cacheable. */
+/* Allow everything, looking at the number only: cacheable. N filters. */
 static void
-number_only(int n)
+number_only(int n, int unused)
 {
     struct sock_filter f[] = {BPF_CHECK_ARCH, BPF_LOAD_NR,
                               BPF_ON_NR(SYS_getppid, SECCOMP_RET_ALLOW),
                               BPF_RETURN(SECCOMP_RET_ALLOW)};
 
+    (void)unused;
     while (n-- > 0)
         if (install_filter(f, FILTER_LEN(f), 0) == -1)
             err_exit_child("seccomp");
 }
 
-/* Read the first argument on every call: never cacheable. */
+/* Read the first argument on every call: never cacheable. N filters. */
 static void
-reads_argument(int n)
+reads_argument(int n, int unused)
 {
     struct sock_filter f[] = {
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
@@ -91,23 +96,24 @@ reads_argument(int n)
         BPF_RETURN(SECCOMP_RET_ALLOW),
     };
 
+    (void)unused;
     while (n-- > 0)
         if (install_filter(f, FILTER_LEN(f), 0) == -1)
             err_exit_child("seccomp");
 }
 
-/* LONG_LIST comparisons of the number, none of them getppid's, then a
+/* RULES comparisons of the number, none of them getppid's, then a
  * look at an argument (so that the cache cannot skip it). */
 static void
-linear_bpf(int n)
+linear_bpf(int rules, int unused)
 {
-    static struct sock_filter f[2 * LONG_LIST + 8];
+    static struct sock_filter f[2 * MAX_RULES + 8];
     int i, len = 0, nr = 0;
 
-    (void)n;
+    (void)unused;
     f[len++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
                                             offsetof(struct seccomp_data, nr));
-    for (i = 0; i < LONG_LIST; i++, nr++) {
+    for (i = 0; i < rules; i++, nr++) {
         if (nr == SYS_getppid)
             nr++;
         f[len++] =
@@ -125,10 +131,10 @@ linear_bpf(int n)
 }
 
 /* The same kind of rules through libseccomp: an argument rule on each of
- * LONG_LIST calls, and on getppid. OPTIMIZE 1 is its default layout,
+ * RULES calls (getppid among them). OPTIMIZE 1 is its default layout,
  * 2 the binary tree. */
 static void
-libseccomp_rules(int optimize)
+libseccomp_rules(int rules, int optimize)
 {
     scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
     int nr, added = 0;
@@ -136,7 +142,7 @@ libseccomp_rules(int optimize)
     if (ctx == NULL ||
         seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, optimize) != 0)
         err_exit_child("seccomp_init");
-    for (nr = 0; added < LONG_LIST && nr < 1000; nr++) {
+    for (nr = 0; added < rules && nr < 4096; nr++) {
         if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), nr, 1,
                              SCMP_A0(SCMP_CMP_EQ, NEVER, 0)) == 0)
             added++;
@@ -145,20 +151,30 @@ libseccomp_rules(int optimize)
         err_exit_child("seccomp_load");
 }
 
-static const struct bench_case {
+struct bench_case {
     const char *name;
-    void (*setup)(int);
-    int arg;
-} cases[] = {
-    {"none", NULL, 0},
-    {"1 filter, number only", number_only, 1},
-    {"10 filters, number only", number_only, 10},
-    {"1 filter, reads an argument", reads_argument, 1},
-    {"2 filters, read an argument", reads_argument, 2},
-    {"10 filters, read an argument", reads_argument, 10},
-    {"linear BPF, 300 rules", linear_bpf, 0},
-    {"libseccomp, 300 rules", libseccomp_rules, 1},
-    {"libseccomp tree, 300 rules", libseccomp_rules, 2},
+    void (*setup)(int, int);
+    int count, optimize;
+};
+
+static const struct bench_case cases[] = {
+    {"none", NULL, 0, 0},
+    {"1 filter, number only", number_only, 1, 0},
+    {"10 filters, number only", number_only, 10, 0},
+    {"1 filter, reads an argument", reads_argument, 1, 0},
+    {"2 filters, read an argument", reads_argument, 2, 0},
+    {"10 filters, read an argument", reads_argument, 10, 0},
+    {"linear BPF, 300 rules", linear_bpf, 300, 0},
+    {"libseccomp, 300 rules", libseccomp_rules, 300, 1},
+    {"libseccomp tree, 300 rules", libseccomp_rules, 300, 2},
+};
+
+/* -g: the long filters, with more and more rules. */
+static const int growth_rules[] = {10, 30, 100, 300, 1000};
+static const struct bench_case growth_cases[] = {
+    {"linear", linear_bpf, 0, 0},
+    {"libseccomp", libseccomp_rules, 0, 1},
+    {"tree", libseccomp_rules, 0, 2},
 };
 
 /* ---- timing ---- */
@@ -184,34 +200,69 @@ compare(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* In a child: set up the case's filters, time it, print one row. */
+/* In a child: set up the case's filters, time it, print its median,
+ * fastest and slowest run (after its name, unless NAMELESS). */
 static void
-run_case(const struct bench_case *c)
+run_case(const struct bench_case *c, int nameless)
 {
     double t[MAX_RUNS];
     int i;
 
     if (c->setup != NULL)
-        c->setup(c->arg);
+        c->setup(c->count, c->optimize);
     ns_per_call(); /* warm-up: caches, branch predictors, CPU clock */
     for (i = 0; i < runs; i++)
         t[i] = ns_per_call();
     qsort(t, runs, sizeof(t[0]), compare);
-    printf("%-30s %9.1f %9.1f %9.1f\n", c->name, t[runs / 2], t[0],
-           t[runs - 1]);
+    if (!nameless)
+        printf("%-30s", c->name);
+    printf(" %9.1f %9.1f %9.1f", t[runs / 2], t[0], t[runs - 1]);
+    if (!nameless)
+        printf("\n");
     fflush(stdout);
+}
+
+/* Run C in a child of its own: filters cannot be removed. */
+static void
+in_child(const struct bench_case *c, int nameless)
+{
+    int status;
+    pid_t pid;
+
+    fflush(stdout);
+    pid = fork();
+    if (pid == -1)
+        err_exit("fork");
+    if (pid == 0) {
+        run_case(c, nameless);
+        exit(EXIT_SUCCESS);
+    }
+    if (waitpid(pid, &status, 0) == -1)
+        err_exit("waitpid");
+    if (status != 0)
+        fatal("case '%s' failed", c->name);
+}
+
+static void
+progress(const char *what, size_t i, size_t n)
+{
+    if (isatty(STDERR_FILENO)) /* while the user waits */
+        fprintf(stderr, "seccomp_bench: %zu/%zu %-40s\r", i + 1, n, what);
 }
 
 int
 main(int argc, char *argv[])
 {
+    struct bench_case c;
     struct utsname u;
-    size_t i;
-    int opt, status;
-    pid_t pid;
+    size_t i, j, n;
+    int opt, growth = 0;
 
-    while ((opt = getopt(argc, argv, "qn:r:h")) != -1) {
+    while ((opt = getopt(argc, argv, "gqn:r:h")) != -1) {
         switch (opt) {
+        case 'g':
+            growth = 1;
+            break;
         case 'q':
             calls = 2000;
             runs = 3;
@@ -236,23 +287,30 @@ main(int argc, char *argv[])
     printf("# seccomp_bench: getppid() under filters, ns per call\n");
     printf("# machine: Linux %s %s, %ld CPUs; %ld calls x %d runs\n", u.release,
            u.machine, sysconf(_SC_NPROCESSORS_ONLN), calls, runs);
-    printf("# %-28s %9s %9s %9s\n", "case", "median", "min", "max");
-    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        if (isatty(STDERR_FILENO)) /* progress, while the user waits */
-            fprintf(stderr, "seccomp_bench: %zu/%zu %s\r", i + 1,
-                    sizeof(cases) / sizeof(cases[0]), cases[i].name);
-        fflush(stdout);
-        pid = fork();
-        if (pid == -1)
-            err_exit("fork");
-        if (pid == 0) {
-            run_case(&cases[i]);
-            exit(EXIT_SUCCESS);
+    if (!growth) {
+        n = sizeof(cases) / sizeof(cases[0]);
+        printf("# %-28s %9s %9s %9s\n", "case", "median", "min", "max");
+        for (i = 0; i < n; i++) {
+            progress(cases[i].name, i, n);
+            in_child(&cases[i], 0);
         }
-        if (waitpid(pid, &status, 0) == -1)
-            err_exit("waitpid");
-        if (status != 0)
-            fatal("case '%s' failed", cases[i].name);
+    } else { /* one row per length: rules, then each layout's numbers */
+        n = sizeof(growth_rules) / sizeof(growth_rules[0]);
+        printf("# rules");
+        for (j = 0; j < 3; j++)
+            printf(" %s %s_min %s_max", growth_cases[j].name,
+                   growth_cases[j].name, growth_cases[j].name);
+        printf("\n");
+        for (i = 0; i < n; i++) {
+            progress("growth", i, n);
+            printf("%d", growth_rules[i]);
+            for (j = 0; j < 3; j++) {
+                c = growth_cases[j];
+                c.count = growth_rules[i];
+                in_child(&c, 1);
+            }
+            printf("\n");
+        }
     }
     if (isatty(STDERR_FILENO))
         fprintf(stderr, "%60s\r", "");

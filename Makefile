@@ -57,7 +57,7 @@ FLAGS_STAMP := lib/.build-flags
 BUILD_ID = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(LDLIBS)
 
 .PHONY: all help clean check check-rootless sanitize lint grade \
-        verify-exercises doctor deps deps-ensure solutions exercises rootfs bench \
+        verify-exercises doctor deps deps-ensure solutions exercises rootfs bench tour \
         $(CHAPTERS) FORCE
 .DEFAULT_GOAL := all
 
@@ -84,6 +84,7 @@ help:
 	@echo '  make grade [EX=fileio/tee]  grade your exercises'
 	@echo '  make verify-exercises skeletons fail their tests, solutions pass'
 	@echo '  make sanitize         the suite under ASan and UBSan'
+	@echo '  make tour [CHAPTER=x] play the demos step by step (./tour)'
 	@echo '  make bench [QUICK=1]  the benchmarks, with plots in build/bench'
 	@echo '  make lint             clang-format, cppcheck and shellcheck'
 	@echo '  make clean            remove every built file'
@@ -146,6 +147,10 @@ grade: deps-ensure
 verify-exercises: deps-ensure
 	$(Q)$(MAKE) exercises solutions
 	$(Q)tools/grade --verify
+
+# The trainer's tour of a chapter's demos (./tour), all chapters by default.
+tour: all rootfs
+	$(Q)./tour $(CHAPTER)
 
 # The benchmarks, their tables and plots in build/bench (QUICK=1: seconds).
 bench: all

@@ -155,8 +155,8 @@ main(int argc, char *argv[])
     if (uname(&u) == -1)
         err_exit("uname");
     printf("# bench_ns: unshare() of one namespace, microseconds\n");
-    printf("# machine: Linux %s %s, %ld CPUs, %d runs per type%s\n",
-           u.release, u.machine, sysconf(_SC_NPROCESSORS_ONLN), runs,
+    printf("# machine: Linux %s %s, %ld CPUs, %d runs per type%s\n", u.release,
+           u.machine, sysconf(_SC_NPROCESSORS_ONLN), runs,
            getuid() == 0 && geteuid() == 0 ? "" : ", in a user namespace");
     printf("# type create create_min create_max total total_min total_max\n");
     for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
@@ -172,8 +172,8 @@ main(int argc, char *argv[])
         qsort(create, runs, sizeof(create[0]), compare);
         qsort(total, runs, sizeof(total[0]), compare);
         printf("%s %.0f %.0f %.0f %.0f %.0f %.0f\n", types[i].name,
-               create[runs / 2], create[0], create[runs - 1],
-               total[runs / 2], total[0], total[runs - 1]);
+               create[runs / 2], create[0], create[runs - 1], total[runs / 2],
+               total[0], total[runs - 1]);
         fflush(stdout);
     }
     if (isatty(STDERR_FILENO))

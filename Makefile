@@ -5,7 +5,7 @@
 # suite's generic tests.
 
 CHAPTERS := fileio procs signals proclife setuid caps namespaces userns \
-            mounts seccomp cgroups
+            mounts seccomp cgroups container
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -30,6 +30,7 @@ pkg_libs = $(shell pkg-config --libs $(1) 2>/dev/null || echo $(2))
 LIBS_caps = $(call pkg_libs,libcap,-lcap)
 LIBS_userns = $(call pkg_libs,libcap,-lcap)
 LIBS_seccomp = $(call pkg_libs,libseccomp,-lseccomp)
+LIBS_container = $(LIBS_caps) $(LIBS_seccomp)
 chapter_of = $(notdir $(patsubst %/,%,$(dir $(1))))
 
 # MAKEFLAGS: no built-in rules (they are slow and would shadow ours).
@@ -49,7 +50,7 @@ ALL_BINS := $(PROGS) $(SOLUTIONS) $(EXERCISES) $(TEST_PROGS)
 # Programs that must run inside the busybox root, where there is no C
 # library to load: linked statically, without the kit's library and the
 # sanitizers (both may be built for the host only).
-STATIC_PROGS := mounts/chroot_escape
+STATIC_PROGS := mounts/chroot_escape container/escape_probe
 
 # Rebuild everything when the compiler or its flags change (make CC=clang,
 # make sanitize): the stamp file changes only when they do.

@@ -33,7 +33,7 @@
  *
  * See also: cgroups(7) (Cgroups delegation: delegating a hierarchy to a
  * less privileged user), the kernel's Documentation/admin-guide/
- * cgroup-v2.rst (Delegation Containment); course chapter 25.
+ * cgroup-v2.rst (Delegation Containment); course chapters 24 and 26.
  */
 #define _GNU_SOURCE /* setresuid() */
 #include <errno.h>

@@ -33,7 +33,7 @@
  *
  * See also: cgroups(7) (Cgroups version 1 release notification),
  * the kernel's Documentation/admin-guide/cgroup-v1/cgroups.rst; course
- * chapter 24.
+ * chapters 24 and 26.
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEWNS */
 #include <errno.h>

@@ -27,7 +27,7 @@
  * Needs: root, or a cgroup delegated to you (-P); cgroups v2, Linux 4.14.
  *
  * See also: cgroups(7) (Cgroups v2 thread mode), the kernel's
- * Documentation/admin-guide/cgroup-v2.rst (Threads); course chapter 26.
+ * Documentation/admin-guide/cgroup-v2.rst (Threads); course chapter 25.
  */
 #define _GNU_SOURCE /* gettid() */
 #include <errno.h>

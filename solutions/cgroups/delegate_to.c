@@ -23,7 +23,7 @@
  * Needs: root (CAP_CHOWN).
  *
  * See also: cgroups(7) (Cgroups delegation),
- * ../../cgroups/cgroup_delegate.c; course chapter 25.
+ * ../../cgroups/cgroup_delegate.c; course chapter 24.
  */
 #include <errno.h>
 #include <limits.h>

@@ -22,7 +22,7 @@
  * v1 hierarchy (the pids one).
  *
  * See also: cgroups(7) (thread mode; tasks in v1),
- * ../../cgroups/cgroup_threads.c; course chapter 26.
+ * ../../cgroups/cgroup_threads.c; course chapter 25.
  */
 #define _GNU_SOURCE /* gettid() */
 #include <errno.h>

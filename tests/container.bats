@@ -1,0 +1,177 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: MIT
+# shellcheck disable=SC2154 # bats' run sets $output, $stderr, $lines ...
+# shellcheck disable=SC2016 # $$ in single quotes is for the inner shell
+# container: the capstone runtime (container/isocon). Isolation as seen
+# from inside, and escape attempts that must all be refused, rootless
+# (as nobody) and rootful (as root); limits where cgroups may be made.
+
+load helper
+
+setup() {
+    require userns
+    cd "$BATS_TEST_TMPDIR" || return 1
+    ISOCON=$ISOLAB_TOP/container/isocon
+    [ -x "$ISOLAB_TOP/build/rootfs/bin/escape_probe" ] ||
+        skip "no container root: make rootfs"
+}
+
+inside() {
+    "$ISOCON" "$@"
+}
+
+# ---- isolation, seen from inside ----
+
+@test "isocon: its own hostname, PID 1, and only its own processes" {
+    run -0 inside -H box sh -c 'hostname; echo $$; ps -o pid,comm; true'
+    assert_line --index 0 box
+    assert_line --index 1 2 # the command; PID 1 is the container's init
+    assert_line --index 3 --regexp '^ +1 +isocon$'
+    assert_line --index 4 --regexp '^ +2 +sh$'
+    assert_line --index 5 --regexp '^ +[0-9] +ps$'
+    assert_equal "${#lines[@]}" 6 # nothing else: no host process
+    [ "$(hostname)" != box ]
+}
+
+@test "isocon: / is the busybox root; the host's files and the old root are gone" {
+    run -0 inside sh -c 'ls /; ls -A /oldroot; test -e "$1" && echo host-visible; true' sh "$ISOLAB_TOP"
+    assert_line bin
+    assert_line proc
+    refute_line host-visible
+    run -0 inside readlink /proc/self/root
+    assert_output /
+}
+
+@test "isocon: the user namespace maps container root to us, or to an unused range for root" {
+    run -0 inside sh -c 'id -u; cat /proc/self/uid_map'
+    assert_line --index 0 0
+    if [ "$(id -u)" -eq 0 ]; then
+        assert_line --index 1 --regexp '^ +0 +100000 +65536$'
+    else
+        assert_line --index 1 --regexp "^ +0 +$(id -u) +1\$"
+    fi
+}
+
+@test "isocon: the bounding set of a mainstream runtime, no_new_privs, seccomp mode 2" {
+    run -0 inside grep -e ^Cap -e NoNewPrivs -e '^Seccomp:' /proc/self/status
+    assert_line "CapBnd:	00000000a80425fb"
+    assert_line "CapEff:	00000000a80425fb"
+    assert_line "CapAmb:	0000000000000000"
+    assert_line "NoNewPrivs:	1"
+    assert_line "Seccomp:	2"
+}
+
+@test "isocon: the network has only lo, and it is up" {
+    run -0 inside sh -c 'tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d " "; ip link show lo 2>/dev/null | head -1'
+    assert_line --index 0 lo
+    assert_equal "$(tail -n +3 <<<"$(inside cat /proc/net/dev)" | wc -l)" 1
+    run -0 inside cat /sys/class/net/lo/operstate 2>/dev/null || true
+}
+
+@test "isocon: /proc/sys is read-only; kcore, keys and timer_list masked" {
+    run -0 inside sh -c 'grep " /proc/sys " /proc/self/mountinfo | cut -d" " -f6'
+    assert_output --regexp '^ro,'
+    for f in /proc/kcore /proc/keys /proc/timer_list; do
+        [ -e "$f" ] || continue # not on this kernel
+        run -0 inside sh -c 'wc -c < "$1"' sh "$f"
+        assert_output 0
+    done
+}
+
+@test "isocon: passes on the command's status; a missing command is 127" {
+    run -7 inside sh -c 'exit 7'
+    run -127 inside /nonexistent
+    run -2 "$ISOCON"
+    run -2 "$ISOCON" -p 0 true
+}
+
+@test "isocon: the init forwards a signal to the command" {
+    spawn "$ISOCON" sh -c 'trap "echo got-TERM; exit 3" TERM; echo ready; while :; do sleep 0.1; done'
+    wait_for sh -c "pgrep -P $SPAWNED >/dev/null"
+    sleep 0.3
+    kill -TERM "$SPAWNED" 2>/dev/null || true
+    wait_for sh -c "! kill -0 $SPAWNED 2>/dev/null"
+}
+
+@test "isocon: -x runs a second command inside, with the same restrictions" {
+    spawn "$ISOCON" -H joined sleep 30
+    wait_for sh -c "pgrep -P $SPAWNED >/dev/null"
+    init=$(pgrep -P "$SPAWNED" | head -1)
+    [ -n "$init" ] || init=$SPAWNED
+    # The container's init is the clone()d child of isocon.
+    run -0 "$ISOCON" -x "$init" sh -c 'hostname; ps -o comm | tail -n +2 | sort | tr "\n" " "; echo; grep -e NoNewPrivs -e "^Seccomp:" -e CapBnd /proc/self/status'
+    assert_line --index 0 joined
+    assert_line --partial "sleep"
+    assert_line "NoNewPrivs:	1"
+    assert_line "Seccomp:	2"
+    assert_line "CapBnd:	00000000a80425fb"
+}
+
+# ---- limits (cgroups: root, or a delegated subtree) ----
+
+@test "isocon: a fork bomb stops at pids.max" {
+    require root
+    require cgroup pids
+    cg=$(kit_cgroup pids)
+    run inside -p 10 -P "$cg" sh -c 'for i in $(seq 30); do sleep 2 & done; wait'
+    assert_line --partial "can't fork"
+    run -0 find "$cg" -mindepth 1 -type d
+    assert_output ""
+}
+
+@test "isocon: an allocation past the memory limit is killed" {
+    require root
+    require cgroup memory
+    cg=$(kit_cgroup memory)
+    run inside -m 16 -P "$cg" sh -c 'x=$(head -c 64000000 /dev/zero | tr "\0" a); echo survived ${#x}'
+    refute_output --partial survived
+    [ "$status" -ne 0 ]
+}
+
+# ---- escape attempts: each must be refused ----
+
+refused() {
+    run inside /bin/escape_probe "$1"
+    assert_output --regexp "^$1: refused \\([A-Z0-9]+\\)\$"
+    assert_success
+}
+
+@test "escape: a nested user namespace through unshare" { refused unshare; }
+@test "escape: a nested user namespace through clone" { refused clone; }
+@test "escape: a nested user namespace through raw clone3" { refused clone3; }
+@test "escape: joining another namespace with setns" { refused setns; }
+@test "escape: mount" { refused mount; }
+@test "escape: umount of a masking mount" { refused umount; }
+@test "escape: pivot_root" { refused pivot_root; }
+@test "escape: the new mount API (fsopen)" { refused fsopen; }
+@test "escape: climbing out of a chroot" { refused chroot; }
+@test "escape: open_by_handle_at (shocker)" { refused handle; }
+@test "escape: writing /proc/sys" { refused proc_sys; }
+@test "escape: writing /proc/sysrq-trigger" { refused sysrq; }
+@test "escape: writing core_pattern" { refused core_pattern; }
+@test "escape: mknod of a disk device" { refused mknod; }
+@test "escape: keyctl" { refused keyctl; }
+@test "escape: ptrace of a process outside its own" { refused ptrace; }
+@test "escape: process_vm_readv" { refused vm_readv; }
+@test "escape: TIOCSTI on the terminal" { refused tiocsti; }
+@test "escape: mounting a cgroup v1 hierarchy for a release_agent" { refused cgroup_v1; }
+@test "escape: loading a kernel module" { refused module; }
+@test "escape: bpf" { refused bpf; }
+@test "escape: perf_event_open" { refused perf; }
+@test "escape: userfaultfd" { refused userfaultfd; }
+@test "escape: io_uring" { refused io_uring; }
+@test "escape: reboot" { refused reboot; }
+@test "escape: setting the clock" { refused clock; }
+@test "escape: a set-UID root binary inside gains nothing" { refused suid; }
+@test "escape: no host descriptor leaks in" {
+    exec 9</dev/null # a descriptor the container must not inherit
+    refused fds
+    exec 9<&-
+}
+@test "escape: no host working directory leaks in" { refused cwd; }
+
+@test "escape: without the filter, the other layers still hold most" {
+    run inside -S /bin/escape_probe mount pivot_root mknod ptrace core_pattern cgroup_v1 reboot clock
+    assert_success
+    refute_output --partial ALLOWED
+}

@@ -31,6 +31,7 @@ LIBS_caps = $(call pkg_libs,libcap,-lcap)
 LIBS_userns = $(call pkg_libs,libcap,-lcap)
 LIBS_seccomp = $(call pkg_libs,libseccomp,-lseccomp)
 LIBS_container = $(LIBS_caps) $(LIBS_seccomp)
+LIBS_troubleshoot = $(LIBS_caps) $(LIBS_seccomp)
 chapter_of = $(notdir $(patsubst %/,%,$(dir $(1))))
 
 # MAKEFLAGS: no built-in rules (they are slow and would shadow ours).

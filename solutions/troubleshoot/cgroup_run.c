@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+/*
+ * cgroup_run - run a command in a cgroup of its own, and clean up
+ *
+ * Demonstrates: a cgroup can be removed only when no process is in it,
+ * the launcher included. This launcher moves itself into a new cgroup
+ * (so that the command, its child, starts there), runs the command and
+ * waits; then it must move itself back out before the rmdir, or the
+ * rmdir fails with EBUSY and the cgroup is left behind.
+ *
+ * Usage: cgroup_run [-P PARENT] CMD [ARG...]
+ *   -P PARENT  make the cgroup below PARENT, not below our own
+ *
+ * Try:
+ *     $ sudo ./cgroup_run cat /proc/self/cgroup
+ *
+ * Needs: root, or a cgroup delegated to you (-P).
+ *
+ * See also: cgroups(7), rmdir(2), exercises/troubleshoot/README.md; the
+ * capstone, after course chapter 26.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cgroup.h"
+#include "isolab.h"
+
+static const char usage_text[] =
+    "Usage: cgroup_run [-P PARENT] CMD [ARG...]\n"
+    "  -P PARENT  make the cgroup below PARENT, not below our own\n";
+
+int
+main(int argc, char *argv[])
+{
+    const char *parent = NULL;
+    char cg[PATH_MAX];
+    struct cg_hier h;
+    int opt, status;
+    pid_t pid;
+
+    while ((opt = getopt(argc, argv, "+P:h")) != -1) {
+        switch (opt) {
+        case 'P':
+            parent = optarg;
+            break;
+        case 'h':
+            usage(EXIT_SUCCESS, usage_text);
+        default:
+            usage(EXIT_USAGE, usage_text);
+        }
+    }
+    if (optind == argc)
+        usage(EXIT_USAGE, usage_text);
+
+    if (cg_find("pids", 0, &h) == -1)
+        fatal("no hierarchy holds the pids controller");
+    cg_create(&h, parent, cg, sizeof(cg));
+    if (cg_move(cg, 0) == -1)
+        err_exit("move to %s", cg);
+
+    fflush(stdout);
+    pid = fork();
+    if (pid == -1)
+        err_exit("fork");
+    if (pid == 0) {
+        execvp(argv[optind], &argv[optind]);
+        exec_failed(argv[optind]);
+    }
+    if (waitpid(pid, &status, 0) == -1)
+        err_exit("waitpid");
+
+    if (cg_move(h.own, 0) == -1) /* out, to where we came from */
+        err_exit("move back to %s", h.own);
+    if (rmdir(cg) == -1)
+        err_exit("rmdir %s", cg);
+    return child_exit_status(status);
+}

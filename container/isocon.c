@@ -8,9 +8,10 @@
  *     by the parent, setgroups denied when rootless;
  *   - new mount, UTS, IPC, PID, network and cgroup namespaces, made at
  *     once by clone3() (and time with -T); the network has only lo, up;
- *   - a busybox root entered with pivot_root, the old root detached,
- *     /proc mounted for the new PID namespace with its sensitive parts
- *     read-only or masked, a minimal /dev, no /sys;
+ *   - a busybox root, read-only, entered with pivot_root, the old root
+ *     detached, /proc mounted for the new PID namespace with its
+ *     sensitive parts read-only or masked, a minimal /dev, a /tmp of its
+ *     own, no /sys;
  *   - an init (PID 1) that forwards signals to the command, reaps
  *     orphans and returns the command's exit status;
  *   - cgroup limits (pids, memory, cpu) in v2 or v1, removed at the end
@@ -328,6 +329,10 @@ set_up_root(void)
     }
     if (symlink("/proc/self/fd", "dev/fd") == -1)
         err_exit_child("symlink dev/fd");
+    /* A /tmp of its own, and the shared root read-only: what one
+     * container writes, the next one never sees. */
+    mnt("tmpfs", "tmp", "tmpfs", MS_NODEV, "mode=1777,size=64m");
+    mnt(NULL, ".", NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL);
 
     if (syscall(SYS_pivot_root, ".", "oldroot") == -1)
         err_exit_child("pivot_root");

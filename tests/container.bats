@@ -42,6 +42,14 @@ inside() {
     assert_output /
 }
 
+@test "isocon: the shared root is read-only; /tmp is the container's own" {
+    run -0 inside sh -c 'touch /x 2>&1; echo note > /tmp/note && cat /tmp/note'
+    assert_line --partial "Read-only file system"
+    assert_line note
+    run -0 find "$ISOLAB_TOP/build/rootfs/tmp" -mindepth 1
+    assert_output ""
+}
+
 @test "isocon: the user namespace maps container root to us, or to an unused range for root" {
     run -0 inside sh -c 'id -u; cat /proc/self/uid_map'
     assert_line --index 0 0

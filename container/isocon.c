@@ -15,7 +15,8 @@
  *   - an init (PID 1) that forwards signals to the command, reaps
  *     orphans and returns the command's exit status;
  *   - cgroup limits (pids, memory, cpu) in v2 or v1, removed at the end
- *     (they need root, or a delegated cgroup: -P);
+ *     (they need root, or a delegated cgroup: -P); with -m, the number
+ *     of OOM kills is reported on stderr at the end;
  *   - the bounding set a mainstream runtime keeps, no_new_privs, and a
  *     seccomp filter that refuses what a container should not do;
  *   - no descriptor beyond 0-2 and no working directory from the host.
@@ -512,6 +513,7 @@ run(void)
         .exit_signal = SIGCHLD,
     };
     char dirs[3][PATH_MAX];
+    long long kills;
     int status, i;
     pid_t pid;
 
@@ -534,6 +536,13 @@ run(void)
     close(opt.sync[1]);
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
+    /* What the memory limit did, before its cgroup goes (v2, or v1). */
+    if (dirs[1][0] != '\0') {
+        kills = cg_key(dirs[1], "memory.events", "oom_kill");
+        if (kills < 0)
+            kills = cg_key(dirs[1], "memory.oom_control", "oom_kill");
+        fprintf(stderr, "isocon: memory limit: %lld OOM kills\n", kills);
+    }
     for (i = 0; i < 3; i++)
         if (dirs[i][0] != '\0' && cg_remove(dirs[i]) == -1)
             err_warn("rmdir %s", dirs[i]);

@@ -127,13 +127,14 @@ inside() {
     assert_output ""
 }
 
-@test "isocon: an allocation past the memory limit is killed" {
+@test "isocon: an allocation past the memory limit is killed, and counted" {
     require root
     require cgroup memory
     cg=$(kit_cgroup memory)
     run inside -m 16 -P "$cg" sh -c 'x=$(head -c 64000000 /dev/zero | tr "\0" a); echo survived ${#x}'
     refute_output --partial survived
     [ "$status" -ne 0 ]
+    assert_line --regexp '^isocon: memory limit: [1-9][0-9]* OOM kills$'
 }
 
 # ---- escape attempts: each must be refused ----

@@ -70,10 +70,23 @@ inside() {
 }
 
 @test "isocon: the network has only lo, and it is up" {
-    run -0 inside sh -c 'tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d " "; ip link show lo 2>/dev/null | head -1'
+    run -0 inside sh -c 'tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d " "; ip link show lo | head -1'
     assert_line --index 0 lo
-    assert_equal "$(tail -n +3 <<<"$(inside cat /proc/net/dev)" | wc -l)" 1
-    run -0 inside cat /sys/class/net/lo/operstate 2>/dev/null || true
+    assert_line --index 1 --regexp '^1: lo: <LOOPBACK,UP,'
+    assert_equal "${#lines[@]}" 2
+}
+
+@test "isocon: -T adds a time namespace; -v says each step" {
+    require timens
+    host=$(readlink /proc/self/ns/time)
+    run -0 inside readlink /proc/self/ns/time
+    assert_output "$host"
+    run -0 inside -T readlink /proc/self/ns/time
+    refute_output "$host"
+    run -0 --separate-stderr inside -v true
+    [[ "$stderr" == *"isocon: user namespace: uid_map and gid_map"* ]]
+    [[ "$stderr" == *"root: pivot_root into "* ]]
+    [[ "$stderr" == *"locked: 14 capabilities in the bounding set, no_new_privs, seccomp filter"* ]]
 }
 
 @test "isocon: /proc/sys is read-only; kcore, keys and timer_list masked" {

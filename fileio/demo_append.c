@@ -22,22 +22,25 @@
  *     ...
  *     lost records: 0
  *   Observe: the number lost changes from run to run (it is a race); with
- *   -a it is always 0. The writers yield the CPU inside the race window so
- *   that the loss shows on every run, even on one CPU: without that, a
- *   short run on an idle machine can get lucky, which is what makes such
- *   bugs hard to find.
+ *   -a it is always 0. The writers yield the CPU inside the race window,
+ *   and every 64th record they wait for each other there, so that the
+ *   loss shows on every run, even on one CPU or a busy machine: without
+ *   that, a run can get lucky, which is what makes such bugs hard to find.
  *
  * Needs: nothing special; runs as any user.
  *
  * See also: open(2) (O_APPEND), lseek(2), write(2); TLPI 5.1.
  */
+#include <errno.h>
 #include <fcntl.h>
+#include <pthread.h> /* a barrier shared by the two writers */
 #include <sched.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdnoreturn.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -50,6 +53,9 @@ static const char usage_text[] =
     "  -n RECORDS  records each writer appends (default 1000)\n";
 
 #define RECORD_LEN 16 /* "writer A 000001\n" */
+#define MEET_EVERY 64 /* records between two meetings in the window */
+
+static pthread_barrier_t *meet; /* in memory shared by both writers */
 
 /* One writer: its own open(), so its own file offset. It starts when
  * START reads end of file, so that both writers run at the same time. */
@@ -73,9 +79,12 @@ writer(char name, const char *path, bool append, long records, int start)
         if (!append) {
             if (lseek(fd, 0, SEEK_END) == -1)
                 err_exit_child("lseek %s", path);
-            /* Let the other writer run here: this widens the window so
-             * the race shows on every run, even on a single CPU. */
+            /* Let the other writer run here: this widens the window. And
+             * now and then, wait for it right here: both have found the
+             * same end, and one record will land on top of the other. */
             sched_yield();
+            if (i % MEET_EVERY == 0)
+                pthread_barrier_wait(meet);
         }
         if (write(fd, rec, RECORD_LEN) != RECORD_LEN)
             err_exit_child("write %s", path);
@@ -91,6 +100,7 @@ main(int argc, char *argv[])
     struct stat sb;
     int fd, opt, status, failed = 0;
     int start[2];
+    pthread_barrierattr_t attr;
 
     while ((opt = getopt(argc, argv, "an:h")) != -1) {
         switch (opt) {
@@ -115,6 +125,16 @@ main(int argc, char *argv[])
     if (fd == -1)
         err_exit("open %s", path);
     close(fd);
+
+    meet = mmap(NULL, sizeof(*meet), PROT_READ | PROT_WRITE,
+                MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (meet == MAP_FAILED)
+        err_exit("mmap");
+    pthread_barrierattr_init(&attr);
+    pthread_barrierattr_setpshared(&attr, PTHREAD_PROCESS_SHARED);
+    errno = pthread_barrier_init(meet, &attr, 2);
+    if (errno != 0)
+        err_exit("pthread_barrier_init");
 
     printf("mode: %s\n", append ? "O_APPEND" : "lseek(SEEK_END) + write");
     fflush(stdout); /* before fork(): or the children print it again */

@@ -53,20 +53,11 @@ static void
 show_proc_cgroup(pid_t pid, const struct cg_hier *h)
 {
     char path[64], line[PATH_MAX + 64];
-    FILE *f;
 
     snprintf(path, sizeof(path), "/proc/%d/cgroup", (int)pid);
-    f = fopen(path, "r");
-    if (f == NULL)
-        err_exit("fopen %s", path);
-    while (fgets(line, sizeof(line), f) != NULL) {
-        if (h->version == 2 ? strncmp(line, "0::", 3) == 0
-                            : strstr(line, h->what) != NULL) {
-            printf("its %s: %s", path, line);
-            break;
-        }
-    }
-    fclose(f);
+    if (cg_proc_line(path, h, line, sizeof(line)) == -1)
+        err_exit("%s", path);
+    printf("its %s: %s\n", path, line);
 }
 
 int

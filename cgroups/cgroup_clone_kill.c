@@ -50,19 +50,14 @@ static const char usage_text[] = "Usage: cgroup_clone_kill [-n N] [-P PARENT]\n"
 
 /* The cgroup line of /proc/PID/cgroup ("0::/..."). */
 static void
-show_cgroup(pid_t pid)
+show_cgroup(const struct cg_hier *h, pid_t pid)
 {
     char path[64], line[PATH_MAX];
-    FILE *f;
 
     snprintf(path, sizeof(path), "/proc/%d/cgroup", (int)pid);
-    f = fopen(path, "r");
-    if (f == NULL)
-        err_exit("fopen %s", path);
-    while (fgets(line, sizeof(line), f) != NULL)
-        if (strncmp(line, "0::", 3) == 0)
-            printf("child %d: %s", (int)pid, line);
-    fclose(f);
+    if (cg_proc_line(path, h, line, sizeof(line)) == -1)
+        err_exit("%s", path);
+    printf("child %d: %s\n", (int)pid, line);
 }
 
 int
@@ -121,7 +116,7 @@ main(int argc, char *argv[])
     }
     printf("started %d children with CLONE_INTO_CGROUP\n", n);
     for (i = 0; i < n; i++)
-        show_cgroup(pids[i]);
+        show_cgroup(&h, pids[i]);
     if (cg_read(cg, "cgroup.procs", procs, sizeof(procs)) == 0)
         for (p = procs, count = *p != '\0'; *p != '\0'; p++)
             count += *p == '\n';

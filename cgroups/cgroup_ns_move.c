@@ -46,15 +46,10 @@ static void
 show(const struct cg_hier *h, const char *where)
 {
     char line[PATH_MAX + 64];
-    FILE *f = fopen("/proc/self/cgroup", "r");
 
-    if (f == NULL)
-        err_exit_child("fopen /proc/self/cgroup");
-    while (fgets(line, sizeof(line), f) != NULL)
-        if (h->version == 2 ? strncmp(line, "0::", 3) == 0
-                            : strstr(line, h->what) != NULL)
-            printf("inside, %s: %s", where, line);
-    fclose(f);
+    if (cg_proc_line("/proc/self/cgroup", h, line, sizeof(line)) == -1)
+        err_exit_child("/proc/self/cgroup");
+    printf("inside, %s: %s\n", where, line);
     fflush(stdout);
 }
 

@@ -70,19 +70,14 @@ type_of(const char *cg, char *buf, size_t size)
 }
 
 static void
-show_thread(pid_t tid)
+show_thread(const struct cg_hier *h, pid_t tid)
 {
     char path[64], line[PATH_MAX + 8];
-    FILE *f;
 
     snprintf(path, sizeof(path), "/proc/self/task/%d/cgroup", (int)tid);
-    f = fopen(path, "r");
-    if (f == NULL)
-        err_exit("fopen %s", path);
-    while (fgets(line, sizeof(line), f) != NULL)
-        if (strncmp(line, "0::", 3) == 0)
-            printf("thread %d: %s", (int)tid, line);
-    fclose(f);
+    if (cg_proc_line(path, h, line, sizeof(line)) == -1)
+        err_exit("%s", path);
+    printf("thread %d: %s\n", (int)tid, line);
 }
 
 int
@@ -156,8 +151,8 @@ main(int argc, char *argv[])
     if (cg_write(t1, "cgroup.threads", "%d", (int)gettid()) == -1 ||
         cg_write(t2, "cgroup.threads", "%d", (int)other_tid) == -1)
         err_exit("write to cgroup.threads");
-    show_thread(gettid());
-    show_thread(other_tid);
+    show_thread(&h, gettid());
+    show_thread(&h, other_tid);
 
     /* Undo: the thread ends, we leave the subtree, the cgroups go. */
     close(quit[1]);

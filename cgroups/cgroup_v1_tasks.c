@@ -99,19 +99,14 @@ show(const char *dir, const char *name, const char *file)
 }
 
 static void
-show_thread(pid_t tid, const char *controller)
+show_thread(const struct cg_hier *h, pid_t tid)
 {
     char path[64], line[PATH_MAX + 8];
-    FILE *f;
 
     snprintf(path, sizeof(path), "/proc/self/task/%d/cgroup", (int)tid);
-    f = fopen(path, "r");
-    if (f == NULL)
-        err_exit("fopen %s", path);
-    while (fgets(line, sizeof(line), f) != NULL)
-        if (strstr(line, controller) != NULL && strncmp(line, "0::", 3))
-            printf("thread %d: %s", (int)tid, line);
-    fclose(f);
+    if (cg_proc_line(path, h, line, sizeof(line)) == -1)
+        err_exit("%s", path);
+    printf("thread %d: %s\n", (int)tid, line);
 }
 
 int
@@ -163,8 +158,8 @@ main(int argc, char *argv[])
     show(b, "b", "tasks");
     show(a, "a", "cgroup.procs");
     show(b, "b", "cgroup.procs");
-    show_thread(gettid(), h.what);
-    show_thread(other_tid, h.what);
+    show_thread(&h, gettid());
+    show_thread(&h, other_tid);
 
     close(quit[1]);
     errno = pthread_join(thread, NULL);

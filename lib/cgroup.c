@@ -205,36 +205,58 @@ has_word(const char *list, const char *word)
     return 0;
 }
 
-/* This process's cgroup path in hierarchy VERSION (v1: the one whose
- * line names CONTROLLER), from /proc/self/cgroup. */
+/* The line of FILE (a /proc cgroup file) for hierarchy VERSION (v1: the
+ * one whose line names CONTROLLER), as "ID:CONTROLLERS:PATH", without
+ * its newline, in LINE. */
 static int
-own_path(int version, const char *controller, char *path, size_t size)
+find_line(const char *file, int version, const char *controller, char *line,
+          size_t size)
 {
-    char line[PATH_MAX + 256], *ctrls, *p;
-    FILE *f = fopen("/proc/self/cgroup", "r");
+    char buf[PATH_MAX + 256], *ctrls, *p;
+    FILE *f = fopen(file, "r");
     int found = 0;
 
     if (f == NULL)
         return -1;
     /* Lines are "ID:CONTROLLERS:PATH"; v2's is "0::PATH". */
-    while (!found && fgets(line, sizeof(line), f) != NULL) {
-        ctrls = strchr(line, ':');
+    while (!found && fgets(buf, sizeof(buf), f) != NULL) {
+        buf[strcspn(buf, "\n")] = '\0';
+        snprintf(line, size, "%s", buf);
+        ctrls = strchr(buf, ':');
         p = ctrls != NULL ? strchr(ctrls + 1, ':') : NULL;
         if (p == NULL)
             continue;
-        *p++ = '\0';
+        *p = '\0';
         *ctrls++ = '\0';
-        p[strcspn(p, "\n")] = '\0';
-        if (version == 2 ? strcmp(line, "0") == 0 && *ctrls == '\0'
-                         : has_word(ctrls, controller)) {
-            snprintf(path, size, "%s", p);
-            found = 1;
-        }
+        found = version == 2 ? strcmp(buf, "0") == 0 && *ctrls == '\0'
+                             : has_word(ctrls, controller);
     }
     fclose(f);
     if (!found)
         errno = ENOENT;
     return found ? 0 : -1;
+}
+
+/* This process's cgroup path in hierarchy VERSION: the line's PATH. */
+static int
+own_path(int version, const char *controller, char *path, size_t size)
+{
+    char line[PATH_MAX + 256];
+
+    if (find_line("/proc/self/cgroup", version, controller, line,
+                  sizeof(line)) == -1)
+        return -1;
+    snprintf(path, size, "%s", strchr(strchr(line, ':') + 1, ':') + 1);
+    return 0;
+}
+
+int
+cg_proc_line(const char *file, const struct cg_hier *h, char *line, size_t size)
+{
+    char first[64]; /* v1: the first controller of the hierarchy */
+
+    snprintf(first, sizeof(first), "%.*s", (int)strcspn(h->what, ","), h->what);
+    return find_line(file, h->version, first, line, size);
 }
 
 static int

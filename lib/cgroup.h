@@ -65,6 +65,13 @@ int cg_move(const char *dir, pid_t pid);
  * memory.events, cpu.stat...), or -1 if there is no such key. */
 long long cg_key(const char *dir, const char *file, const char *key);
 
+/* The line for hierarchy H in FILE, a cgroup file of /proc
+ * ("/proc/self/cgroup", "/proc/PID/cgroup", "/proc/PID/task/TID/cgroup"),
+ * as the kernel writes it ("0::/a/b" in v2, "8:pids:/a/b" in v1), without
+ * the newline. 0, or -1 with errno (ENOENT: no line for H). */
+int cg_proc_line(const char *file, const struct cg_hier *h, char *line,
+                 size_t size);
+
 /* Remove the cgroup DIR, which must hold no process; retries for a
  * moment while an exiting process is still accounted to it. */
 int cg_remove(const char *dir);

@@ -55,17 +55,11 @@ static void
 show(const struct cg_hier *h, pid_t tid)
 {
     char path[64], line[PATH_MAX + 8];
-    FILE *f;
 
     snprintf(path, sizeof(path), "/proc/self/task/%d/cgroup", (int)tid);
-    f = fopen(path, "r");
-    if (f == NULL)
-        err_exit("fopen %s", path);
-    while (fgets(line, sizeof(line), f) != NULL)
-        if (h->version == 2 ? strncmp(line, "0::", 3) == 0
-                            : strstr(line, h->what) != NULL)
-            printf("thread %d: %s", (int)tid, line);
-    fclose(f);
+    if (cg_proc_line(path, h, line, sizeof(line)) == -1)
+        err_exit("%s", path);
+    printf("thread %d: %s\n", (int)tid, line);
 }
 
 /* Put thread TID into the cgroup DIR. */

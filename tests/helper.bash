@@ -23,6 +23,8 @@
 #   kit_cgroup CONTROLLER  create a cgroup under the kit's own subtree in
 #                       the hierarchy holding CONTROLLER and print its path;
 #                       it is removed in teardown, even if the test fails
+#   cg_for CONTROLLER   skip unless cgroups of CONTROLLER (or v2) can be
+#                       made here; else kit_cgroup's new cgroup in $CG
 #   cg_version CONTROLLER  v1 or v2: the hierarchy holding CONTROLLER
 #   spawn CMD...        start CMD in the background, PID in $SPAWNED;
 #                       teardown kills it
@@ -115,6 +117,12 @@ in_mountns() {
     else
         unshare --user --map-root-user --mount --propagation private -- "$@"
     fi
+}
+
+cg_for() {
+    require cgroup "$1"
+    # shellcheck disable=SC2034 # read by the tests
+    CG=$(kit_cgroup "$1")
 }
 
 cg_version() {

@@ -20,10 +20,6 @@ local_teardown() {
     pkill -KILL -f "sleep $BOMB_SLEEP" 2>/dev/null || true
 }
 
-cg_for() {
-    require cgroup "$1"
-    CG=$(kit_cgroup "$1")
-}
 
 @test "fork_jail: the command's processes stop at MAX, and the limit says so" {
     cg_for pids

@@ -13,7 +13,8 @@
  *     sensitive parts read-only or masked, a minimal /dev, a /tmp of its
  *     own, no /sys;
  *   - an init (PID 1) that forwards signals to the command, reaps
- *     orphans and returns the command's exit status;
+ *     orphans and returns the command's exit status; isocon forwards
+ *     signals to the init, and the init dies with isocon;
  *   - cgroup limits (pids, memory, cpu) in v2 or v1, removed at the end
  *     (they need root, or a delegated cgroup: -P); with -m, the number
  *     of OOM kills is reported on stderr at the end;
@@ -56,6 +57,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <net/if.h>
+#include <poll.h>
 #include <sched.h>
 #include <seccomp.h>
 #include <signal.h>
@@ -367,55 +369,78 @@ loopback_up(void)
     close(fd);
 }
 
-/* ---- init: PID 1 of the container ---- */
+/* ---- signals: passed on, from isocon to init, from init to the command ---- */
 
-static volatile sig_atomic_t forward_sig;
+/* What a terminal, a service manager or kill(1) sends to stop a program
+ * or talk to it. Both isocon and the container's init catch these and
+ * hand them on, so that Ctrl-C or "kill PID-of-isocon" reaches the
+ * command; its exit status then comes back the same way. */
+static const int forwarded[] = {SIGTERM, SIGINT,  SIGHUP,
+                                SIGQUIT, SIGUSR1, SIGUSR2};
+#define NFORWARDED (sizeof(forwarded) / sizeof(forwarded[0]))
+
+static volatile sig_atomic_t forward_to; /* the PID to pass them on to */
 
 static void
-on_signal(int sig)
+forward(int sig)
 {
-    forward_sig = sig;
+    int saved = errno;
+
+    kill((pid_t)forward_to, sig); /* async-signal-safe */
+    errno = saved;
 }
 
+/* From now on, pass the forwarded signals on to PID. SA_RESTART: our
+ * waitpid() just goes on waiting for PID to end. */
+static void
+forward_signals(pid_t pid)
+{
+    struct sigaction sa = {.sa_handler = forward, .sa_flags = SA_RESTART};
+    size_t i;
+
+    forward_to = pid;
+    sigemptyset(&sa.sa_mask);
+    for (i = 0; i < NFORWARDED; i++)
+        if (sigaction(forwarded[i], &sa, NULL) == -1)
+            err_exit("sigaction");
+}
+
+/* ---- init: PID 1 of the container ---- */
+
 /* Start the command as PID 2, forward signals to it, reap everything,
- * and end with its status. */
+ * and end with its status. A PID namespace's init gets only the signals
+ * it has a handler for: without these handlers, "kill -TERM" from
+ * outside would do nothing at all. */
 static noreturn void
 run_init(void)
 {
-    static const int sigs[] = {SIGTERM, SIGINT,  SIGHUP,
-                               SIGQUIT, SIGUSR1, SIGUSR2};
-    struct sigaction sa = {.sa_handler = on_signal};
-    int status, result = EXIT_FAILURE;
+    sigset_t set, old;
+    int status;
     pid_t cmd, pid;
     size_t i;
 
-    for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-        sigaction(sigs[i], &sa, NULL);
+    /* Held back until we know where to send them: none is lost (a
+     * blocked signal waits; an unhandled one would be dropped). */
+    sigemptyset(&set);
+    for (i = 0; i < NFORWARDED; i++)
+        sigaddset(&set, forwarded[i]);
+    sigprocmask(SIG_BLOCK, &set, &old);
     cmd = fork();
     if (cmd == -1)
         err_exit_child("fork");
     if (cmd == 0) {
-        for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-            signal(sigs[i], SIG_DFL);
+        sigprocmask(SIG_SETMASK, &old, NULL);
         execvp(opt.cmd[0], opt.cmd);
         exec_failed(opt.cmd[0]);
     }
-    for (;;) {
-        pid = waitpid(-1, &status, 0);
-        if (pid == -1 && errno == EINTR) {
-            if (forward_sig != 0)
-                kill(cmd, forward_sig);
-            forward_sig = 0;
-            continue;
-        }
-        if (pid == -1) /* no children left */
-            break;
-        if (pid == cmd) /* the others die with the PID namespace */
-            result = child_exit_status(status);
-        if (pid == cmd)
-            break;
-    }
-    _exit(result);
+    forward_signals(cmd);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    /* Reap orphans that the command leaves to us, until it ends itself;
+     * the others die with the PID namespace when we exit. */
+    while ((pid = waitpid(-1, &status, 0)) != cmd)
+        if (pid == -1 && errno != EINTR)
+            err_exit_child("waitpid");
+    _exit(child_exit_status(status));
 }
 
 /* The container's first process, in all its new namespaces. */
@@ -427,9 +452,17 @@ container(void)
     close(opt.sync[1]);
     if (read(opt.sync[0], &byte, 1) != 1) /* the parent failed */
         _exit(EXIT_FAILURE);
-    close(opt.sync[0]);
     if (setresgid(0, 0, 0) == -1 || setresuid(0, 0, 0) == -1)
         err_exit_child("become root of the user namespace");
+    /* If isocon dies, even by SIGKILL, the container dies with it. Set
+     * after the UID change, which clears it. The parent keeps its end
+     * of the pipe open while it lives: a hang-up means it died before
+     * the setting took hold. */
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1)
+        err_exit_child("PR_SET_PDEATHSIG");
+    if (poll(&(struct pollfd){.fd = opt.sync[0], .events = POLLIN}, 1, 0) != 0)
+        _exit(EXIT_FAILURE);
+    close(opt.sync[0]);
     if (sethostname(opt.hostname, strlen(opt.hostname)) == -1)
         err_exit_child("sethostname");
     set_up_root();
@@ -531,9 +564,13 @@ run(void)
     close(opt.sync[0]);
     write_maps(pid);
     limit(pid, dirs); /* before the container runs anything */
+    /* Signals to us go to the init (which replaces the cgroup removal
+     * on SIGINT/SIGTERM/SIGHUP that cg_create() set up: we remove the
+     * cgroups ourselves once the init has ended). */
+    forward_signals(pid);
     if (write(opt.sync[1], "", 1) != 1)
         err_exit("write");
-    close(opt.sync[1]);
+    /* opt.sync[1] stays open while we live: see container(). */
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
     /* What the memory limit did, before its cgroup goes (v2, or v1). */
@@ -617,6 +654,7 @@ join(pid_t target)
         execvp(opt.cmd[0], opt.cmd);
         exec_failed(opt.cmd[0]);
     }
+    forward_signals(pid);
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
     return child_exit_status(status);

@@ -106,26 +106,50 @@ inside() {
     run -2 "$ISOCON" -p 0 true
 }
 
-@test "isocon: the init forwards a signal to the command" {
-    spawn "$ISOCON" sh -c 'trap "echo got-TERM; exit 3" TERM; echo ready; while :; do sleep 0.1; done'
-    wait_for sh -c "pgrep -P $SPAWNED >/dev/null"
-    sleep 0.3
-    kill -TERM "$SPAWNED" 2>/dev/null || true
-    wait_for sh -c "! kill -0 $SPAWNED 2>/dev/null"
+@test "isocon: a SIGTERM to isocon reaches the command through the init; its status comes back" {
+    out=$BATS_TEST_TMPDIR/out
+    spawn "$ISOCON" sh -c 'trap "echo got-TERM; exit 3" TERM; echo ready; while :; do sleep 0.1; done' >"$out"
+    wait_for grep -qx ready "$out"
+    kill -TERM "$SPAWNED"
+    st=0
+    wait "$SPAWNED" || st=$?
+    assert_equal "$st" 3
+    run -0 cat "$out"
+    assert_output "ready
+got-TERM"
 }
 
 @test "isocon: -x runs a second command inside, with the same restrictions" {
     spawn "$ISOCON" -H joined sleep 30
-    wait_for sh -c "pgrep -P $SPAWNED >/dev/null"
-    init=$(pgrep -P "$SPAWNED" | head -1)
-    [ -n "$init" ] || init=$SPAWNED
-    # The container's init is the clone()d child of isocon.
+    # The container's init is the clone()d child of isocon; once the
+    # command runs under it, the container is fully set up.
+    wait_for sh -c "pgrep -x -P \$(pgrep -P $SPAWNED) sleep"
+    init=$(pgrep -P "$SPAWNED")
     run -0 "$ISOCON" -x "$init" sh -c 'hostname; ps -o comm | tail -n +2 | sort | tr "\n" " "; echo; grep -e NoNewPrivs -e "^Seccomp:" -e CapBnd /proc/self/status'
     assert_line --index 0 joined
     assert_line --partial "sleep"
     assert_line "NoNewPrivs:	1"
     assert_line "Seccomp:	2"
     assert_line "CapBnd:	00000000a80425fb"
+}
+
+@test "isocon: the init, PID 1 of its namespace, takes a signal from outside and passes it on" {
+    out=$BATS_TEST_TMPDIR/out
+    spawn "$ISOCON" sh -c 'trap "echo got-HUP; exit 4" HUP; echo ready; while :; do sleep 0.1; done' >"$out"
+    wait_for grep -qx ready "$out"
+    kill -HUP "$(pgrep -P "$SPAWNED")"
+    st=0
+    wait "$SPAWNED" || st=$?
+    assert_equal "$st" 4
+    run -0 grep -c got-HUP "$out"
+    assert_output 1
+}
+
+@test "isocon: killed with SIGKILL, isocon takes its container with it" {
+    spawn "$ISOCON" sleep 48
+    wait_for pgrep -f '^sleep 48'
+    kill -KILL "$SPAWNED"
+    wait_for sh -c "! pgrep -f '^sleep 48'"
 }
 
 # ---- limits (cgroups: root, or a delegated subtree) ----

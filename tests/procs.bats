@@ -144,18 +144,18 @@ ONLY=this'
 }
 
 @test "mini_ps: lists a process with its parent, state, user and arguments" {
-    spawn sleep 31
+    spawn sleep 51
     run -0 "$P/mini_ps"
     assert_line --index 0 --regexp '^ +PID +PPID S USER +COMMAND$'
-    assert_line --regexp "^ +$SPAWNED +$$ S $(id -un) +sleep 31\$"
+    assert_line --regexp "^ +$SPAWNED +$$ S $(id -un) +sleep 51\$"
     assert_line --regexp '^ +[0-9]+ +[0-9]+ R .*mini_ps$'
 }
 
 @test "mini_ps: -u shows only that user's processes" {
     require root
-    spawn as_user sleep 32
+    spawn as_user sleep 52
     run -0 "$P/mini_ps" -u nobody
-    assert_line --regexp "^ +$SPAWNED +[0-9]+ S nobody +sleep 32\$"
+    assert_line --regexp "^ +$SPAWNED +[0-9]+ S nobody +sleep 52\$"
     refute_line --regexp ' root '
     run -0 "$P/mini_ps" -u 65534
     assert_line --regexp "^ +$SPAWNED "

@@ -163,13 +163,13 @@ leave: run 1, depth 1"
 
 @test "t_kill: another user's process answers EPERM" {
     require root
-    spawn sleep 33
+    spawn sleep 53
     run -1 as_user "$S/t_kill" "$SPAWNED"
     assert_output "kill($SPAWNED, 0): EPERM: the process exists, but we may not signal it"
 }
 
 @test "t_kill: -s sends a real signal; -1 is refused" {
-    spawn sleep 34
+    spawn sleep 54
     run -0 "$S/t_kill" -s TERM "$SPAWNED"
     st=0
     wait "$SPAWNED" || st=$?

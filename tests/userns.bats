@@ -156,7 +156,7 @@ unshare a network namespace: allowed"
 
 @test "userns_chain: walks from a nested namespace up to the initial one" {
     spawn "$U/userns_child_exec" -r "$U/userns_child_exec" -r sleep 31
-    wait_for pgrep -f 'sleep 31'
+    wait_for pgrep -f '^sleep 31'
     inner=$(pgrep -f '^sleep 31')
     run -0 "$U/userns_chain" "$inner"
     assert_equal "${#lines[@]}" 3

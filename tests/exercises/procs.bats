@@ -12,7 +12,7 @@ setup() {
 }
 
 @test "procs_of_user: lists a process of the user with its name" {
-    spawn sleep 41
+    spawn sleep 55
     run -0 "$X/procs_of_user" "$(id -un)"
     assert_line "$SPAWNED sleep"
     assert_line --regexp '^[0-9]+ procs_of_user$'
@@ -20,7 +20,7 @@ setup() {
 
 @test "procs_of_user: leaves out other users' processes" {
     require root
-    spawn as_user sleep 42
+    spawn as_user sleep 56
     run -0 "$X/procs_of_user" nobody
     assert_line "$SPAWNED sleep"
     refute_line --regexp '^1 '
@@ -29,7 +29,7 @@ setup() {
 }
 
 @test "procs_of_user: takes a numeric UID; an unknown name is a usage error" {
-    spawn sleep 43
+    spawn sleep 57
     run -0 "$X/procs_of_user" "$(id -u)"
     assert_line "$SPAWNED sleep"
     run -2 "$X/procs_of_user" no-such-user-isolab
@@ -52,7 +52,7 @@ has_children() {
 
 @test "pstree: grandchildren are indented one level more" {
     spawn bash -c 'bash -c "sleep 45 & wait" & wait'
-    wait_for pgrep -f 'sleep 45'
+    wait_for pgrep -f '^sleep 45'
     run -0 "$X/pstree" "$SPAWNED"
     assert_equal "${#lines[@]}" 3
     assert_line --index 0 "$SPAWNED bash"

@@ -168,11 +168,28 @@ kit_cgroup_remove() {
     rmdir "$(dirname "$dir")" 2>/dev/null || true
 }
 
+# state_of PID: the one-letter state of PID, nothing if it is gone.
+state_of() {
+    local st
+    read -r st 2>/dev/null <"/proc/$1/stat" || return 0
+    st=${st##*) }
+    echo "${st%% *}"
+}
+
 teardown() {
-    local d pid
+    local d pid _
     if [ -f "$BATS_TEST_TMPDIR/.spawned" ]; then
         while read -r pid; do
             kill -KILL -- "-$pid" "$pid" 2>/dev/null || true
+            # Reap it once it has died (a frozen one may not), or bash
+            # reports "Killed" later on its own.
+            for _ in $(seq 40); do
+                case $(state_of "$pid") in
+                Z) wait "$pid" 2>/dev/null || true ;&
+                '' | X) break ;;
+                esac
+                sleep 0.05
+            done
         done <"$BATS_TEST_TMPDIR/.spawned"
         rm -f "$BATS_TEST_TMPDIR/.spawned"
     fi

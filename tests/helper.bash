@@ -185,7 +185,7 @@ teardown() {
             # reports "Killed" later on its own.
             for _ in $(seq 40); do
                 case $(state_of "$pid") in
-                Z) wait "$pid" 2>/dev/null || true ;&
+                Z) { wait "$pid" || true; } 2>/dev/null ;&
                 '' | X) break ;;
                 esac
                 sleep 0.05
@@ -208,17 +208,36 @@ teardown() {
 # would hold the test open) and set SPAWNED to its PID. CMD leads a
 # process group of its own (setsid; in a non-interactive shell setsid
 # does not need to fork, so the PID is CMD's), and teardown kills that
-# whole group: CMD and whatever it started.
+# whole group: CMD and whatever it started. spawn returns once CMD itself
+# runs, not the forked shell or setsid (or setpriv, for as_user) that
+# come before it: a test looks at CMD's process, never its launcher's.
 spawn() {
+    local name _
     # A shell function would run in a subshell of its own, and $! would be
     # that subshell's PID: use the command behind as_user directly.
     if [ "$1" = as_user ]; then
         shift
+        name=$1
         set -- "${AS_USER[@]}" "$@"
+    else
+        name=$1
     fi
     setsid "$@" 3>&- &
     SPAWNED=$!
     echo "$SPAWNED" >>"$BATS_TEST_TMPDIR/.spawned"
+    # Until then, the process is a fork of this shell, then setsid, then
+    # setpriv; a name is all that tells them apart.
+    name=${name##*/}
+    for _ in $(seq 500); do
+        case $(cat "/proc/$SPAWNED/comm" 2>/dev/null) in
+        setsid | setpriv) ;;
+        bash) [ "$name" != bash ] || return 0 ;;
+        *) return 0 ;; # CMD, or gone already
+        esac
+        sleep 0.01
+    done
+    echo "spawn: $name did not start" >&2
+    return 1
 }
 
 # wait_for TEST...: retry the test command for up to 5 s (for a spawned

@@ -112,6 +112,7 @@ ONLY=this'
 
 @test "proc_status: explains the fields of a process's status file" {
     spawn sleep 30
+    wait_for grep -q '^State:.S' "/proc/$SPAWNED/status" # asleep, not still starting
     run -0 "$P/proc_status" "$SPAWNED"
     assert_line "Name: sleep"
     assert_line --regexp '^State: S \(sleeping, interruptible\)$'

@@ -38,11 +38,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/utsname.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "cgroup.h"
 #include "compat.h" /* sys_clone3(), CLONE_INTO_CGROUP */
 #include "isolab.h"
@@ -58,28 +57,13 @@ static const char usage_text[] =
 static double t[MAX_RUNS];
 static int runs = 21;
 
-static double
-now_us(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int
-compare(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-
-    return (x > y) - (x < y);
-}
-
 static void
 row(const char *name, int n)
 {
-    qsort(t, n, sizeof(t[0]), compare);
-    printf("%s %.0f %.0f %.0f\n", name, t[n / 2], t[0], t[n - 1]);
+    struct bench_spread sp = bench_spread(t, n);
+
+    bench_progress_end(); /* on a terminal, the row is shorter */
+    printf("%s %.0f %.0f %.0f\n", name, sp.median, sp.min, sp.max);
     fflush(stdout);
 }
 
@@ -113,7 +97,6 @@ main(int argc, char *argv[])
     int opt, version = 0, idle = 0, r, fd;
     struct clone_args args;
     struct cg_hier h;
-    struct utsname u;
     double t0;
     pid_t pid;
 
@@ -149,43 +132,44 @@ main(int argc, char *argv[])
         cg_need("pids", 1, &h);
     cg_create(&h, parent, cg, sizeof(cg));
     snprintf(home, sizeof(home), "%s", cg);
-    if (uname(&u) == -1)
-        err_exit("uname");
     printf("# bench_cgroup: microseconds\n");
-    printf("# machine: Linux %s %s, %ld CPUs, %d runs per operation\n",
-           u.release, u.machine, sysconf(_SC_NPROCESSORS_ONLN), runs);
+    bench_machine("%d runs per operation", runs);
     printf("# operation median min max\n");
 
+    bench_progress("mkdir");
     for (r = 0; r <= runs; r++) { /* run 0 warms up */
         snprintf(sub, sizeof(sub), "%s/c%d", cg, r);
-        t0 = now_us();
+        t0 = bench_now_us();
         if (mkdir(sub, 0755) == -1)
             err_exit("mkdir %s", sub);
-        t[r ? r - 1 : 0] = now_us() - t0;
+        t[r ? r - 1 : 0] = bench_now_us() - t0;
     }
     row("mkdir", runs);
 
+    bench_progress("move");
     pid = sleeper();
     for (r = 0; r <= runs; r++) { /* back and forth between two */
         snprintf(sub, sizeof(sub), "%s/c%d", cg, r % 2);
-        t0 = now_us();
+        t0 = bench_now_us();
         if (cg_move(sub, pid) == -1)
             err_exit("move %d to %s", (int)pid, sub);
-        t[r ? r - 1 : 0] = now_us() - t0;
+        t[r ? r - 1 : 0] = bench_now_us() - t0;
     }
     row("move", runs);
     end(pid);
 
+    bench_progress("fork+move");
     for (r = 0; r <= runs; r++) {
-        t0 = now_us();
+        t0 = bench_now_us();
         pid = sleeper();
         if (cg_move(cg, pid) == -1)
             err_exit("move %d to %s", (int)pid, cg);
-        t[r ? r - 1 : 0] = now_us() - t0;
+        t[r ? r - 1 : 0] = bench_now_us() - t0;
         end(pid);
     }
     row("fork+move", runs);
 
+    bench_progress("clone3_into_cgroup");
     fd = open(cg, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd == -1)
         err_exit("open %s", cg);
@@ -194,13 +178,13 @@ main(int argc, char *argv[])
         args.flags = CLONE_INTO_CGROUP;
         args.exit_signal = SIGCHLD;
         args.cgroup = fd;
-        t0 = now_us();
+        t0 = bench_now_us();
         pid = sys_clone3(&args, sizeof(args));
         if (pid == 0) {
             pause();
             _exit(EXIT_SUCCESS);
         }
-        t[r ? r - 1 : 0] = now_us() - t0;
+        t[r ? r - 1 : 0] = bench_now_us() - t0;
         if (pid == -1)
             break; /* before Linux 5.7 */
         end(pid);
@@ -210,24 +194,27 @@ main(int argc, char *argv[])
     close(fd);
 
     if (idle) {
+        bench_progress("move_after_1s_idle");
         pid = sleeper();
         sleep(1);
-        t0 = now_us();
+        t0 = bench_now_us();
         if (cg_move(cg, pid) == -1)
             err_exit("move %d to %s", (int)pid, cg);
-        t[0] = now_us() - t0;
+        t[0] = bench_now_us() - t0;
         row("move_after_1s_idle", 1);
         end(pid);
     }
 
+    bench_progress("rmdir");
     for (r = 0; r <= runs; r++) {
         snprintf(sub, sizeof(sub), "%s/c%d", cg, r);
-        t0 = now_us();
+        t0 = bench_now_us();
         if (cg_remove(sub) == -1)
             err_exit("rmdir %s", sub);
-        t[r ? r - 1 : 0] = now_us() - t0;
+        t[r ? r - 1 : 0] = bench_now_us() - t0;
     }
     row("rmdir", runs);
+    bench_progress_end();
     if (cg_remove(home) == -1)
         err_exit("rmdir %s", home);
     return EXIT_SUCCESS;

@@ -38,11 +38,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/utsname.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "compat.h" /* CLONE_NEWCGROUP, CLONE_NEWTIME */
 #include "isolab.h"
 
@@ -67,29 +66,12 @@ static const struct {
     {"user", CLONE_NEWUSER},
 };
 
-static double
-now_us(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int
-compare(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-
-    return (x > y) - (x < y);
-}
-
 /* One sample: the child's unshare() time in CREATE, the whole in TOTAL.
  * -1 if this kernel or this process cannot create the type. */
 static int
 sample(int flag, double *create, double *total)
 {
-    double t0 = now_us(), t;
+    double t0 = bench_now_us(), t;
     int p[2], status;
     pid_t pid;
 
@@ -99,10 +81,10 @@ sample(int flag, double *create, double *total)
     if (pid == -1)
         err_exit("fork");
     if (pid == 0) {
-        t = now_us();
+        t = bench_now_us();
         if (flag != 0 && unshare(flag) == -1)
             _exit(EXIT_FAILURE);
-        t = now_us() - t;
+        t = bench_now_us() - t;
         if (write(p[1], &t, sizeof(t)) != sizeof(t))
             _exit(EXIT_FAILURE);
         _exit(EXIT_SUCCESS);
@@ -110,7 +92,7 @@ sample(int flag, double *create, double *total)
     close(p[1]);
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
-    *total = now_us() - t0;
+    *total = bench_now_us() - t0;
     if (read(p[0], create, sizeof(*create)) != sizeof(*create))
         status = 1;
     close(p[0]);
@@ -122,7 +104,7 @@ main(int argc, char *argv[])
 {
     double create[MAX_RUNS], total[MAX_RUNS];
     int opt, runs = 21, r, ok;
-    struct utsname u;
+    struct bench_spread c, t;
     size_t i;
 
     while ((opt = getopt(argc, argv, "qr:h")) != -1) {
@@ -152,16 +134,13 @@ main(int argc, char *argv[])
             userns_failed("unshare CLONE_NEWUSER");
         map_root("self", uid, gid);
     }
-    if (uname(&u) == -1)
-        err_exit("uname");
     printf("# bench_ns: unshare() of one namespace, microseconds\n");
-    printf("# machine: Linux %s %s, %ld CPUs, %d runs per type%s\n", u.release,
-           u.machine, sysconf(_SC_NPROCESSORS_ONLN), runs,
-           getuid() == 0 && geteuid() == 0 ? "" : ", in a user namespace");
+    bench_machine("%d runs per type%s", runs,
+                  getuid() == 0 && geteuid() == 0 ? ""
+                                                  : ", in a user namespace");
     printf("# type create create_min create_max total total_min total_max\n");
     for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
-        if (isatty(STDERR_FILENO))
-            fprintf(stderr, "bench_ns: %s      \r", types[i].name);
+        bench_progress("%s", types[i].name);
         ok = sample(types[i].flag, &create[0], &total[0]) == 0; /* warm */
         for (r = 0; ok && r < runs; r++)
             ok = sample(types[i].flag, &create[r], &total[r]) == 0;
@@ -169,14 +148,12 @@ main(int argc, char *argv[])
             printf("%s - - - - - -\n", types[i].name);
             continue;
         }
-        qsort(create, runs, sizeof(create[0]), compare);
-        qsort(total, runs, sizeof(total[0]), compare);
-        printf("%s %.0f %.0f %.0f %.0f %.0f %.0f\n", types[i].name,
-               create[runs / 2], create[0], create[runs - 1], total[runs / 2],
-               total[0], total[runs - 1]);
+        c = bench_spread(create, runs);
+        t = bench_spread(total, runs);
+        printf("%s %.0f %.0f %.0f %.0f %.0f %.0f\n", types[i].name, c.median,
+               c.min, c.max, t.median, t.min, t.max);
         fflush(stdout);
     }
-    if (isatty(STDERR_FILENO))
-        fprintf(stderr, "%40s\r", "");
+    bench_progress_end();
     return EXIT_SUCCESS;
 }

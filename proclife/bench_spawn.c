@@ -43,11 +43,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/utsname.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "isolab.h"
 
 static const char usage_text[] =
@@ -102,23 +101,6 @@ spawn_once(int method)
         err_exit("waitpid");
 }
 
-static double
-now_us(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int
-compare(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-
-    return (x > y) - (x < y);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -128,7 +110,7 @@ main(int argc, char *argv[])
     long *sizes = default_sizes, nsizes = 4, size, *given;
     int opt, runs = 15, quick = 0, i, m, r;
     double t[MAX_RUNS], t0;
-    struct utsname u;
+    struct bench_spread sp;
     char *mem;
 
     while ((opt = getopt(argc, argv, "qr:h")) != -1) {
@@ -160,21 +142,18 @@ main(int argc, char *argv[])
         nsizes = argc - optind;
     }
     stack = malloc(STACK_SIZE);
-    if (stack == NULL || uname(&u) == -1)
+    if (stack == NULL)
         err_exit("malloc");
 
     printf("# bench_spawn: create and reap one child, microseconds\n");
-    printf("# machine: Linux %s %s, %ld CPUs, %d runs per point\n", u.release,
-           u.machine, sysconf(_SC_NPROCESSORS_ONLN), runs);
+    bench_machine("%d runs per point", runs);
     printf("# MiB");
     for (m = 0; m < 4; m++)
         printf(" %s %s_min %s_max", names[m], names[m], names[m]);
     printf("\n");
     for (i = 0; i < nsizes; i++) {
         size = sizes[i];
-        if (isatty(STDERR_FILENO))
-            fprintf(stderr, "bench_spawn: %ld MiB (%d/%ld)\r", size, i + 1,
-                    nsizes);
+        bench_progress("%ld MiB (%d/%ld)", size, i + 1, nsizes);
         /* Resident: mapped and touched, so fork has page tables to copy. */
         mem = mmap(NULL, size * MIB, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -185,18 +164,17 @@ main(int argc, char *argv[])
         for (m = 0; m < 4; m++) {
             spawn_once(m); /* warm-up */
             for (r = 0; r < runs; r++) {
-                t0 = now_us();
+                t0 = bench_now_us();
                 spawn_once(m);
-                t[r] = now_us() - t0;
+                t[r] = bench_now_us() - t0;
             }
-            qsort(t, runs, sizeof(t[0]), compare);
-            printf(" %.0f %.0f %.0f", t[runs / 2], t[0], t[runs - 1]);
+            sp = bench_spread(t, runs);
+            printf(" %.0f %.0f %.0f", sp.median, sp.min, sp.max);
         }
         printf("\n");
         fflush(stdout);
         munmap(mem, size * MIB);
     }
-    if (isatty(STDERR_FILENO))
-        fprintf(stderr, "%60s\r", "");
+    bench_progress_end();
     return EXIT_SUCCESS;
 }

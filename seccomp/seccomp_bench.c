@@ -27,7 +27,7 @@
  * Try:
  *     $ ./seccomp_bench
  *     # seccomp_bench: getppid() under filters, ns per call
- *     # machine: Linux 6.18.0 x86_64, 2 CPUs; 100000 calls x 5 runs
+ *     # machine: Linux 6.18.0 x86_64, 2 CPUs, 100000 calls x 5 runs
  *     # case                          median       min       max
  *     none                             220.1     218.0     231.5
  *     1 filter, number only            221.0 ...
@@ -46,11 +46,11 @@
 #include <seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "bpf_filter.h"
 #include "isolab.h"
 
@@ -192,20 +192,13 @@ ns_per_call(void)
     return ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / calls;
 }
 
-static int
-compare(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-
-    return (x > y) - (x < y);
-}
-
 /* In a child: set up the case's filters, time it, print its median,
  * fastest and slowest run (after its name, unless NAMELESS). */
 static void
 run_case(const struct bench_case *c, int nameless)
 {
     double t[MAX_RUNS];
+    struct bench_spread sp;
     int i;
 
     if (c->setup != NULL)
@@ -213,10 +206,10 @@ run_case(const struct bench_case *c, int nameless)
     ns_per_call(); /* warm-up: caches, branch predictors, CPU clock */
     for (i = 0; i < runs; i++)
         t[i] = ns_per_call();
-    qsort(t, runs, sizeof(t[0]), compare);
+    sp = bench_spread(t, runs);
     if (!nameless)
         printf("%-30s", c->name);
-    printf(" %9.1f %9.1f %9.1f", t[runs / 2], t[0], t[runs - 1]);
+    printf(" %9.1f %9.1f %9.1f", sp.median, sp.min, sp.max);
     if (!nameless)
         printf("\n");
     fflush(stdout);
@@ -243,18 +236,10 @@ in_child(const struct bench_case *c, int nameless)
         fatal("case '%s' failed", c->name);
 }
 
-static void
-progress(const char *what, size_t i, size_t n)
-{
-    if (isatty(STDERR_FILENO)) /* while the user waits */
-        fprintf(stderr, "seccomp_bench: %zu/%zu %-40s\r", i + 1, n, what);
-}
-
 int
 main(int argc, char *argv[])
 {
     struct bench_case c;
-    struct utsname u;
     size_t i, j, n;
     int opt, growth = 0;
 
@@ -282,16 +267,13 @@ main(int argc, char *argv[])
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
 
-    if (uname(&u) == -1)
-        err_exit("uname");
     printf("# seccomp_bench: getppid() under filters, ns per call\n");
-    printf("# machine: Linux %s %s, %ld CPUs; %ld calls x %d runs\n", u.release,
-           u.machine, sysconf(_SC_NPROCESSORS_ONLN), calls, runs);
+    bench_machine("%ld calls x %d runs", calls, runs);
     if (!growth) {
         n = sizeof(cases) / sizeof(cases[0]);
         printf("# %-28s %9s %9s %9s\n", "case", "median", "min", "max");
         for (i = 0; i < n; i++) {
-            progress(cases[i].name, i, n);
+            bench_progress("%zu/%zu %s", i + 1, n, cases[i].name);
             in_child(&cases[i], 0);
         }
     } else { /* one row per length: rules, then each layout's numbers */
@@ -302,7 +284,7 @@ main(int argc, char *argv[])
                    growth_cases[j].name, growth_cases[j].name);
         printf("\n");
         for (i = 0; i < n; i++) {
-            progress("growth", i, n);
+            bench_progress("%zu/%zu %d rules", i + 1, n, growth_rules[i]);
             printf("%d", growth_rules[i]);
             for (j = 0; j < 3; j++) {
                 c = growth_cases[j];
@@ -312,7 +294,6 @@ main(int argc, char *argv[])
             printf("\n");
         }
     }
-    if (isatty(STDERR_FILENO))
-        fprintf(stderr, "%60s\r", "");
+    bench_progress_end();
     return EXIT_SUCCESS;
 }

@@ -362,7 +362,7 @@ Seccomp: 2"
 @test "seccomp_bench: -q prints a header and one row of three numbers per case" {
     run -0 --separate-stderr "$S/seccomp_bench" -q
     assert_line --index 0 "# seccomp_bench: getppid() under filters, ns per call"
-    assert_line --index 1 --regexp '^# machine: Linux .*, [0-9]+ CPUs; 2000 calls x 3 runs$'
+    assert_line --index 1 --regexp '^# machine: Linux .*, [0-9]+ CPUs, 2000 calls x 3 runs$'
     assert_equal "$(grep -vc '^#' <<<"$output")" 9
     run -0 grep -v '^#' <<<"$output"
     for line in "${lines[@]}"; do

@@ -4,7 +4,7 @@
  * (see bench.h)
  */
 #define _GNU_SOURCE /* program_invocation_short_name */
-#include <errno.h> /* program_invocation_short_name */
+#include <errno.h>  /* program_invocation_short_name */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -38,6 +38,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include "capname.h"
 #include "isolab.h"
 
 static const char usage_text[] = "Usage: cap_bound_drop CAPS CMD [ARG...]\n"
@@ -48,7 +49,7 @@ int
 main(int argc, char *argv[])
 {
     cap_value_t caps[64];
-    char name[64], value[32], *list, *tok, *save;
+    char value[32], *list, *tok, *save;
     int opt, i, n = 0;
 
     while ((opt = getopt(argc, argv, "+h")) != -1) {
@@ -68,10 +69,7 @@ main(int argc, char *argv[])
         err_exit("strdup");
     for (tok = strtok_r(list, ",", &save); tok != NULL && n < 64;
          tok = strtok_r(NULL, ",", &save)) {
-        snprintf(name, sizeof(name), "%s%s",
-                 strncmp(tok, "cap_", 4) == 0 ? "" : "cap_", tok);
-        if (cap_from_name(name, &caps[n++]) == -1)
-            usage_err("'%s' is not a capability", tok);
+        caps[n++] = parse_cap(tok, NULL);
     }
     free(list);
 

@@ -65,6 +65,7 @@
 #include <sys/capability.h>
 #include <unistd.h>
 
+#include "capname.h"
 #include "isolab.h"
 
 static const char usage_text[] =
@@ -84,8 +85,7 @@ static uint64_t all_caps; /* every capability this kernel has */
 static uint64_t
 parse_caps(char *list, const char *what)
 {
-    char name[64], *tok, *save;
-    cap_value_t cap;
+    char *tok, *save;
     uint64_t mask = 0;
 
     if (strcmp(list, "all") == 0)
@@ -96,11 +96,7 @@ parse_caps(char *list, const char *what)
         return 0;
     for (tok = strtok_r(list, ",", &save); tok != NULL;
          tok = strtok_r(NULL, ",", &save)) {
-        snprintf(name, sizeof(name), "%s%s",
-                 strncmp(tok, "cap_", 4) == 0 ? "" : "cap_", tok);
-        if (cap_from_name(name, &cap) == -1)
-            usage_err("%s: '%s' is not a capability", what, tok);
-        mask |= 1ULL << cap;
+        mask |= 1ULL << parse_cap(tok, what);
     }
     return mask;
 }

@@ -54,6 +54,7 @@
 #include <unistd.h>
 
 #include "compat.h" /* PR_CAP_AMBIENT */
+#include "capname.h"
 #include "isolab.h"
 
 static const char usage_text[] =
@@ -69,15 +70,12 @@ static int ncaps;
 static void
 parse_caps(char *list)
 {
-    char name[64], *tok, *save;
+    char *tok, *save;
     cap_value_t cap;
 
     for (tok = strtok_r(list, ",", &save); tok != NULL;
          tok = strtok_r(NULL, ",", &save)) {
-        snprintf(name, sizeof(name), "%s%s",
-                 strncmp(tok, "cap_", 4) == 0 ? "" : "cap_", tok);
-        if (cap_from_name(name, &cap) == -1)
-            usage_err("-c: '%s' is not a capability", tok);
+        cap = parse_cap(tok, "-c");
         if (ncaps == (int)(sizeof(caps) / sizeof(caps[0])))
             usage_err("-c: too many capabilities");
         caps[ncaps++] = cap;

@@ -45,6 +45,7 @@
 #include <unistd.h>
 
 #include "compat.h" /* PR_CAP_AMBIENT */
+#include "capname.h"
 #include "isolab.h"
 
 static const char usage_text[] =
@@ -84,7 +85,7 @@ main(int argc, char *argv[])
     int opt, drop = 0;
     uid_t uid = 65534;
     cap_value_t cap;
-    char name[64], value[32];
+    char value[32];
 
     while ((opt = getopt(argc, argv, "+du:h")) != -1) {
         switch (opt) {
@@ -102,10 +103,7 @@ main(int argc, char *argv[])
     }
     if (argc - optind < 2)
         usage(EXIT_USAGE, usage_text);
-    snprintf(name, sizeof(name), "%s%s",
-             strncmp(argv[optind], "cap_", 4) == 0 ? "" : "cap_", argv[optind]);
-    if (cap_from_name(name, &cap) == -1)
-        usage_err("'%s' is not a capability", argv[optind]);
+    cap = parse_cap(argv[optind], NULL);
     if (geteuid() != 0)
         fatal("needs root: run with sudo");
 

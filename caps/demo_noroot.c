@@ -47,6 +47,7 @@
 #include <unistd.h>
 
 #include "compat.h" /* PR_CAP_AMBIENT */
+#include "capname.h"
 #include "isolab.h"
 
 static const char usage_text[] =
@@ -62,16 +63,12 @@ main(int argc, char *argv[])
 {
     int opt, bits, keep = 0;
     cap_value_t cap = 0;
-    char name[64];
     cap_t caps;
 
     while ((opt = getopt(argc, argv, "+c:h")) != -1) {
         switch (opt) {
         case 'c':
-            snprintf(name, sizeof(name), "%s%s",
-                     strncmp(optarg, "cap_", 4) == 0 ? "" : "cap_", optarg);
-            if (cap_from_name(name, &cap) == -1)
-                usage_err("-c: '%s' is not a capability", optarg);
+            cap = parse_cap(optarg, "-c");
             keep = 1;
             break;
         case 'h':

@@ -222,6 +222,9 @@ CapAmb: 0000000000000000"
     run -0 "$C/cap_calc" -r 1000 -u 1000 -b none -f cap_net_raw+ep
     assert_line --partial "execve: Operation not permitted (EPERM)"
     run -2 "$C/cap_calc" -i nosuchcap
+    # A capability by its short name, its full name in any case, its number.
+    run -0 "$C/cap_calc" -r 1000 -u 1000 -b net_raw,CAP_CHOWN,21
+    assert_line "CapBnd: 0000000000202001"
     run -2 "$C/cap_calc" -S keep_caps
 }
 

@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "compat.h" /* PR_CAP_AMBIENT */
+#include "capname.h"
 #include "isolab.h"
 
 static const char usage_text[] =
@@ -51,14 +52,11 @@ static int nkeep;
 static void
 parse_caps(char *list)
 {
-    char name[64], *tok, *save;
+    char *tok, *save;
 
     for (tok = strtok_r(list, ",", &save); tok != NULL && nkeep < 64;
          tok = strtok_r(NULL, ",", &save)) {
-        snprintf(name, sizeof(name), "%s%s",
-                 strncmp(tok, "cap_", 4) == 0 ? "" : "cap_", tok);
-        if (cap_from_name(name, &keep[nkeep++]) == -1)
-            usage_err("-c: '%s' is not a capability", tok);
+        keep[nkeep++] = parse_cap(tok, "-c");
     }
 }
 

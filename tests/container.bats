@@ -133,6 +133,23 @@ got-TERM"
     assert_line "CapBnd:	00000000a80425fb"
 }
 
+@test "isocon: -x passes a signal on to its command, and its status back" {
+    spawn "$ISOCON" sleep 49
+    wait_for pgrep -f '^sleep 49'
+    init=$(pgrep -P "$SPAWNED")
+    out=$BATS_TEST_TMPDIR/out
+    "$ISOCON" -x "$init" sh -c 'trap "echo got-TERM; exit 6" TERM; echo ready; while :; do sleep 0.1; done' >"$out" &
+    joined=$!
+    wait_for grep -qx ready "$out"
+    kill -TERM "$joined"
+    st=0
+    wait "$joined" || st=$?
+    assert_equal "$st" 6
+    run -0 cat "$out"
+    assert_output "ready
+got-TERM"
+}
+
 @test "isocon: the init, PID 1 of its namespace, takes a signal from outside and passes it on" {
     out=$BATS_TEST_TMPDIR/out
     spawn "$ISOCON" sh -c 'trap "echo got-HUP; exit 4" HUP; echo ready; while :; do sleep 0.1; done' >"$out"

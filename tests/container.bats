@@ -106,17 +106,38 @@ inside() {
     run -2 "$ISOCON" -p 0 true
 }
 
-@test "isocon: a SIGTERM to isocon reaches the command through the init; its status comes back" {
-    out=$BATS_TEST_TMPDIR/out
-    spawn "$ISOCON" sh -c 'trap "echo got-TERM; exit 3" TERM; echo ready; while :; do sleep 0.1; done' >"$out"
+# A shell command that says "ready", then on SIG says "got-SIG" and ends
+# with STATUS: trapper SIG STATUS.
+trapper() {
+    echo "trap 'echo got-$1; exit $2' $1; echo ready; while :; do sleep 0.1; done"
+}
+
+# caught LAUNCHER TARGET SIG STATUS: once the command (started by LAUNCHER,
+# its output in $out) is ready, send SIG to TARGET (a PID, or "init": the
+# child of LAUNCHER); the command must catch it and LAUNCHER end with its
+# STATUS.
+caught() {
+    local launcher=$1 target=$2 sig=$3 want=$4 st=0
     wait_for grep -qx ready "$out"
-    kill -TERM "$SPAWNED"
-    st=0
-    wait "$SPAWNED" || st=$?
-    assert_equal "$st" 3
+    [ "$target" != init ] || target=$(pgrep -P "$launcher")
+    kill -"$sig" "$target"
+    wait "$launcher" || st=$?
+    assert_equal "$st" "$want"
     run -0 cat "$out"
     assert_output "ready
-got-TERM"
+got-$sig"
+}
+
+@test "isocon: a SIGTERM to isocon reaches the command through the init; its status comes back" {
+    out=$BATS_TEST_TMPDIR/out
+    spawn "$ISOCON" sh -c "$(trapper TERM 3)" >"$out"
+    caught "$SPAWNED" "$SPAWNED" TERM 3
+}
+
+@test "isocon: the init, PID 1 of its namespace, takes a signal from outside and passes it on" {
+    out=$BATS_TEST_TMPDIR/out
+    spawn "$ISOCON" sh -c "$(trapper HUP 4)" >"$out"
+    caught "$SPAWNED" init HUP 4
 }
 
 @test "isocon: -x runs a second command inside, with the same restrictions" {
@@ -136,30 +157,9 @@ got-TERM"
 @test "isocon: -x passes a signal on to its command, and its status back" {
     spawn "$ISOCON" sleep 49
     wait_for pgrep -f '^sleep 49'
-    init=$(pgrep -P "$SPAWNED")
     out=$BATS_TEST_TMPDIR/out
-    "$ISOCON" -x "$init" sh -c 'trap "echo got-TERM; exit 6" TERM; echo ready; while :; do sleep 0.1; done' >"$out" &
-    joined=$!
-    wait_for grep -qx ready "$out"
-    kill -TERM "$joined"
-    st=0
-    wait "$joined" || st=$?
-    assert_equal "$st" 6
-    run -0 cat "$out"
-    assert_output "ready
-got-TERM"
-}
-
-@test "isocon: the init, PID 1 of its namespace, takes a signal from outside and passes it on" {
-    out=$BATS_TEST_TMPDIR/out
-    spawn "$ISOCON" sh -c 'trap "echo got-HUP; exit 4" HUP; echo ready; while :; do sleep 0.1; done' >"$out"
-    wait_for grep -qx ready "$out"
-    kill -HUP "$(pgrep -P "$SPAWNED")"
-    st=0
-    wait "$SPAWNED" || st=$?
-    assert_equal "$st" 4
-    run -0 grep -c got-HUP "$out"
-    assert_output 1
+    "$ISOCON" -x "$(pgrep -P "$SPAWNED")" sh -c "$(trapper TERM 6)" >"$out" &
+    caught $! $! TERM 6
 }
 
 @test "isocon: killed with SIGKILL, isocon takes its container with it" {

@@ -181,12 +181,16 @@ teardown() {
     if [ -f "$BATS_TEST_TMPDIR/.spawned" ]; then
         while read -r pid; do
             kill -KILL -- "-$pid" "$pid" 2>/dev/null || true
-            # Reap it once it has died (a frozen one may not), or bash
-            # reports "Killed" later on its own.
+            # Reap it once it has died (not waiting for ever: a frozen
+            # process may not die), or bash reports "Killed" on its own,
+            # outside any test, into the suite's output.
             for _ in $(seq 40); do
                 case $(state_of "$pid") in
-                Z) { wait "$pid" || true; } 2>/dev/null ;&
-                '' | X) break ;;
+                Z)
+                    { wait "$pid" || true; } 2>/dev/null
+                    break
+                    ;;
+                '' | X) break ;; # gone already
                 esac
                 sleep 0.05
             done
@@ -212,31 +216,29 @@ teardown() {
 # runs, not the forked shell or setsid (or setpriv, for as_user) that
 # come before it: a test looks at CMD's process, never its launcher's.
 spawn() {
-    local name _
+    local cmd=$1 _
     # A shell function would run in a subshell of its own, and $! would be
     # that subshell's PID: use the command behind as_user directly.
     if [ "$1" = as_user ]; then
         shift
-        name=$1
+        cmd=$1
         set -- "${AS_USER[@]}" "$@"
-    else
-        name=$1
     fi
     setsid "$@" 3>&- &
     SPAWNED=$!
     echo "$SPAWNED" >>"$BATS_TEST_TMPDIR/.spawned"
-    # Until then, the process is a fork of this shell, then setsid, then
-    # setpriv; a name is all that tells them apart.
-    name=${name##*/}
+    # Until then, the process is a fork of this shell (named bash), then
+    # setsid, then setpriv: wait while it has one of those names. (A CMD
+    # that is bash itself cannot be told from the fork: no wait.)
     for _ in $(seq 500); do
         case $(cat "/proc/$SPAWNED/comm" 2>/dev/null) in
         setsid | setpriv) ;;
-        bash) [ "$name" != bash ] || return 0 ;;
+        bash) [ "${cmd##*/}" != bash ] || return 0 ;;
         *) return 0 ;; # CMD, or gone already
         esac
         sleep 0.01
     done
-    echo "spawn: $name did not start" >&2
+    echo "spawn: $cmd did not start" >&2
     return 1
 }
 

@@ -106,38 +106,16 @@ inside() {
     run -2 "$ISOCON" -p 0 true
 }
 
-# A shell command that says "ready", then on SIG says "got-SIG" and ends
-# with STATUS: trapper SIG STATUS.
-trapper() {
-    echo "trap 'echo got-$1; exit $2' $1; echo ready; while :; do sleep 0.1; done"
-}
-
-# caught LAUNCHER TARGET SIG STATUS: once the command (started by LAUNCHER,
-# its output in $out) is ready, send SIG to TARGET (a PID, or "init": the
-# child of LAUNCHER); the command must catch it and LAUNCHER end with its
-# STATUS.
-caught() {
-    local launcher=$1 target=$2 sig=$3 want=$4 st=0
-    wait_for grep -qx ready "$out"
-    [ "$target" != init ] || target=$(pgrep -P "$launcher")
-    kill -"$sig" "$target"
-    wait "$launcher" || st=$?
-    assert_equal "$st" "$want"
-    run -0 cat "$out"
-    assert_output "ready
-got-$sig"
-}
-
 @test "isocon: a SIGTERM to isocon reaches the command through the init; its status comes back" {
     out=$BATS_TEST_TMPDIR/out
     spawn "$ISOCON" sh -c "$(trapper TERM 3)" >"$out"
-    caught "$SPAWNED" "$SPAWNED" TERM 3
+    caught "$out" "$SPAWNED" "$SPAWNED" TERM 3
 }
 
 @test "isocon: the init, PID 1 of its namespace, takes a signal from outside and passes it on" {
     out=$BATS_TEST_TMPDIR/out
     spawn "$ISOCON" sh -c "$(trapper HUP 4)" >"$out"
-    caught "$SPAWNED" init HUP 4
+    caught "$out" "$SPAWNED" init HUP 4
 }
 
 @test "isocon: -x runs a second command inside, with the same restrictions" {
@@ -156,17 +134,18 @@ got-$sig"
 
 @test "isocon: -x passes a signal on to its command, and its status back" {
     spawn "$ISOCON" sleep 49
-    wait_for pgrep -f '^sleep 49'
+    wait_for descendant "$SPAWNED" sleep
     out=$BATS_TEST_TMPDIR/out
     "$ISOCON" -x "$(pgrep -P "$SPAWNED")" sh -c "$(trapper TERM 6)" >"$out" &
-    caught $! $! TERM 6
+    caught "$out" $! $! TERM 6
 }
 
 @test "isocon: killed with SIGKILL, isocon takes its container with it" {
     spawn "$ISOCON" sleep 48
-    wait_for pgrep -f '^sleep 48'
+    wait_for descendant "$SPAWNED" sleep
+    s=$(descendant "$SPAWNED" sleep)
     kill -KILL "$SPAWNED"
-    wait_for sh -c "! pgrep -f '^sleep 48'"
+    wait_for test ! -e "/proc/$s"
 }
 
 # ---- limits (cgroups: root, or a delegated subtree) ----

@@ -176,6 +176,14 @@ state_of() {
     echo "${st%% *}"
 }
 
+# ended PID: PID has ended (a zombie, or gone).
+ended() {
+    case $(state_of "$1") in
+    Z | X | '') return 0 ;;
+    *) return 1 ;;
+    esac
+}
+
 teardown() {
     local d pid _
     if [ -f "$BATS_TEST_TMPDIR/.spawned" ]; then
@@ -185,15 +193,10 @@ teardown() {
             # process may not die), or bash reports "Killed" on its own,
             # outside any test, into the suite's output.
             for _ in $(seq 40); do
-                case $(state_of "$pid") in
-                Z)
-                    { wait "$pid" || true; } 2>/dev/null
-                    break
-                    ;;
-                '' | X) break ;; # gone already
-                esac
+                ended "$pid" && break
                 sleep 0.05
             done
+            [ "$(state_of "$pid")" != Z ] || { wait "$pid" || true; } 2>/dev/null
         done <"$BATS_TEST_TMPDIR/.spawned"
         rm -f "$BATS_TEST_TMPDIR/.spawned"
     fi
@@ -240,6 +243,45 @@ spawn() {
     done
     echo "spawn: $cmd did not start" >&2
     return 1
+}
+
+# descendant PID NAME: the PIDs of the processes named NAME anywhere below
+# PID (children, grandchildren...); fails if there is none. Unlike
+# pgrep -f, it never finds a process of another test, or of another user
+# of the machine.
+descendant() {
+    local kid found=1
+    for kid in $(pgrep -P "$1"); do
+        if [ "$(cat "/proc/$kid/comm" 2>/dev/null)" = "$2" ]; then
+            echo "$kid"
+            found=0
+        fi
+        descendant "$kid" "$2" && found=0
+    done
+    return "$found"
+}
+
+# trapper SIG STATUS: a shell command that says "ready", then on SIG says
+# "got-SIG" and ends with STATUS.
+trapper() {
+    echo "trap 'echo got-$1; exit $2' $1; echo ready; while :; do sleep 0.1; done"
+}
+
+# caught OUT LAUNCHER TARGET SIG STATUS: once the trapper command (started
+# by LAUNCHER, a child of this shell, its output in the file OUT) is ready,
+# send SIG to TARGET (a PID, or "init": LAUNCHER's child). The command
+# must catch it, and LAUNCHER end with the command's STATUS.
+caught() {
+    local out=$1 launcher=$2 target=$3 sig=$4 want=$5 st=0
+    wait_for grep -qx ready "$out"
+    [ "$target" != init ] || target=$(pgrep -P "$launcher")
+    kill -"$sig" "$target"
+    wait_for ended "$launcher" # rather than wait for ever
+    wait "$launcher" || st=$?
+    assert_equal "$st" "$want"
+    run -0 cat "$out"
+    assert_output "ready
+got-$sig"
 }
 
 # wait_for TEST...: retry the test command for up to 5 s (for a spawned

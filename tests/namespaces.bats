@@ -109,8 +109,8 @@ box"
 @test "ns_exec: joins the UTS namespace of a target, as nsenter does" {
     require userns
     spawn "$UCE" -ru sh -c 'hostname inside; exec sleep 35'
-    wait_for pgrep -f '^sleep 35'
-    target=$(pgrep -f '^sleep 35')
+    wait_for descendant "$SPAWNED" sleep
+    target=$(descendant "$SPAWNED" sleep)
     # Rootless, the user namespace is joined first; as root, too.
     run -0 "$N/ns_exec" "/proc/$target/ns/uts" "/proc/$target/ns/user" -- hostname
     assert_output inside
@@ -122,8 +122,8 @@ box"
     require userns
     require kernel 5.8
     spawn "$UCE" -ru sh -c 'hostname pidfd; exec sleep 36'
-    wait_for pgrep -f '^sleep 36'
-    target=$(pgrep -f '^sleep 36')
+    wait_for descendant "$SPAWNED" sleep
+    target=$(descendant "$SPAWNED" sleep)
     run -0 "$N/ns_exec" -t "$target" -n user,uts -- sh -c 'hostname; id -u'
     assert_output "pidfd
 0"
@@ -132,8 +132,8 @@ box"
 @test "ns_exec: -f is needed for a PID namespace to take effect" {
     require userns
     spawn "$UCE" -rp sleep 37
-    wait_for pgrep -f '^sleep 37'
-    target=$(pgrep -f '^sleep 37')
+    wait_for descendant "$SPAWNED" sleep
+    target=$(descendant "$SPAWNED" sleep)
     run -0 "$N/ns_exec" "/proc/$target/ns/user" "/proc/$target/ns/pid" -- sh -c 'echo $$'
     [ "$output" -gt 1 ]
     [ "$(readlink /proc/self/ns/pid)" != "$(readlink "/proc/$target/ns/pid")" ]
@@ -282,8 +282,8 @@ unmounted, a plain file again: setns: EINVAL\$"
 @test "ns_list: a new user namespace appears under ours, owning its UTS namespace" {
     require userns
     spawn "$UCE" -ru sleep 38
-    wait_for pgrep -f '^sleep 38'
-    target=$(pgrep -f '^sleep 38')
+    wait_for descendant "$SPAWNED" sleep
+    target=$(descendant "$SPAWNED" sleep)
     run -0 "$N/ns_list" -p
     user=$(ino "/proc/$target/ns/user")
     uts=$(ino "/proc/$target/ns/uts")
@@ -306,8 +306,8 @@ unmounted, a plain file again: setns: EINVAL\$"
 @test "ns_list: a child PID namespace names its parent" {
     require userns
     spawn "$UCE" -rp sleep 43
-    wait_for pgrep -f '^sleep 43'
-    t=$(pgrep -f '^sleep 43')
+    wait_for descendant "$SPAWNED" sleep
+    t=$(descendant "$SPAWNED" sleep)
     run -0 "$N/ns_list" -p
     assert_line --regexp "^ *pid $(ino "/proc/$t/ns/pid") \\(parent pid $(ino /proc/self/ns/pid)\\): 1 member \\($t\\)\$"
 }

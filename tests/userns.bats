@@ -156,8 +156,8 @@ unshare a network namespace: allowed"
 
 @test "userns_chain: walks from a nested namespace up to the initial one" {
     spawn "$U/userns_child_exec" -r "$U/userns_child_exec" -r sleep 31
-    wait_for pgrep -f '^sleep 31'
-    inner=$(pgrep -f '^sleep 31')
+    wait_for descendant "$SPAWNED" sleep
+    inner=$(descendant "$SPAWNED" sleep)
     run -0 "$U/userns_chain" "$inner"
     assert_equal "${#lines[@]}" 3
     assert_line --index 0 --regexp "^user ns $(stat -L -c %i "/proc/$inner/ns/user"), owner uid $(id -u)\$"
@@ -172,8 +172,8 @@ unshare a network namespace: allowed"
 
 @test "demo_setns_user: joining the namespace our UID created grants every capability" {
     spawn "$U/userns_child_exec" -r sleep 34
-    wait_for pgrep -f '^sleep 34'
-    target=$(pgrep -f '^sleep 34')
+    wait_for descendant "$SPAWNED" sleep
+    target=$(descendant "$SPAWNED" sleep)
     run -0 as_user true # (the namespace is ours whoever we are)
     run -0 "$U/demo_setns_user" "$target" id -u
     assert_line --index 1 "after: euid 0, CapEff 000001ffffffffff"

@@ -50,8 +50,8 @@ run_ns() {
 @test "my_ns_exec: joins the UTS namespace of a target" {
     require userns
     spawn "$UCE" -ru sh -c 'hostname joined; exec sleep 39'
-    wait_for pgrep -f '^sleep 39'
-    t=$(pgrep -f '^sleep 39')
+    wait_for descendant "$SPAWNED" sleep
+    t=$(descendant "$SPAWNED" sleep)
     run -0 "$X/my_ns_exec" "/proc/$t/ns/uts" "/proc/$t/ns/user" -- hostname
     assert_output joined
 }
@@ -59,8 +59,8 @@ run_ns() {
 @test "my_ns_exec: several namespaces at once, the user namespace first" {
     require userns
     spawn "$UCE" -run sh -c 'hostname both; exec sleep 40'
-    wait_for pgrep -f '^sleep 40'
-    t=$(pgrep -f '^sleep 40')
+    wait_for descendant "$SPAWNED" sleep
+    t=$(descendant "$SPAWNED" sleep)
     run -0 "$X/my_ns_exec" "/proc/$t/ns/net" "/proc/$t/ns/uts" "/proc/$t/ns/user" -- \
         sh -c 'hostname; readlink /proc/self/ns/net; id -u'
     assert_equal "${lines[0]}" both
@@ -83,8 +83,8 @@ run_ns() {
 @test "ns_share: a process in new user and UTS namespaces differs in those only" {
     require userns
     spawn "$UCE" -ru sleep 41
-    wait_for pgrep -f '^sleep 41'
-    t=$(pgrep -f '^sleep 41')
+    wait_for descendant "$SPAWNED" sleep
+    t=$(descendant "$SPAWNED" sleep)
     run -0 "$X/ns_share" $$ "$t"
     assert_line "user: different ($(stat -L -c %i /proc/$$/ns/user) $(stat -L -c %i "/proc/$t/ns/user"))"
     assert_line "uts: different ($(stat -L -c %i /proc/$$/ns/uts) $(stat -L -c %i "/proc/$t/ns/uts"))"
@@ -105,10 +105,8 @@ NO_ZOMBIES='sh -c "true &"; i=0; while ps -e -o stat= | grep -q Z && [ $i -lt 50
 
 @test "mini_init: SIGTERM sent to it reaches the command" {
     require userns
-    spawn "$ISOLAB_TOP/namespaces/unshare" -rpf "$X/mini_init" sleep 42
-    wait_for pgrep -f '^sleep 42'
-    # The init is unshare's child: the newest process running mini_init.
-    init=$(pgrep -n -f "mini_init sleep 42")
-    kill -TERM "$init"
-    wait_for bash -c "! pgrep -f '^sleep 42'"
+    out=$BATS_TEST_TMPDIR/out
+    # The init is unshare's child.
+    spawn "$ISOLAB_TOP/namespaces/unshare" -rpf "$X/mini_init" sh -c "$(trapper TERM 3)" >"$out"
+    caught "$out" "$SPAWNED" init TERM 3
 }

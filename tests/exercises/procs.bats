@@ -52,7 +52,7 @@ has_children() {
 
 @test "pstree: grandchildren are indented one level more" {
     spawn bash -c 'bash -c "sleep 45 & wait" & wait'
-    wait_for pgrep -f '^sleep 45'
+    wait_for descendant "$SPAWNED" sleep
     run -0 "$X/pstree" "$SPAWNED"
     assert_equal "${#lines[@]}" 3
     assert_line --index 0 "$SPAWNED bash"

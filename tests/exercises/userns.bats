@@ -66,8 +66,8 @@ box"
 
 @test "ns_capable: the creator's UID owns a namespace: every capability (rule 3)" {
     spawn "$U/userns_child_exec" -r -u sleep 32
-    wait_for pgrep -f '^sleep 32'
-    target=$(pgrep -f '^sleep 32')
+    wait_for descendant "$SPAWNED" sleep
+    target=$(descendant "$SPAWNED" sleep)
     run -0 bash -c "exec '$X/ns_capable' \$\$ cap_sys_admin /proc/$target/ns/uts"
     assert_line --regexp "^rule 3: .* created by euid $(id -u), which is the process.s euid"
     assert_line "answer: yes"
@@ -78,8 +78,8 @@ box"
     assert_line --regexp '^rule 1: '
     assert_line "answer: no"
     spawn "$U/userns_child_exec" -r sleep 33
-    wait_for pgrep -f '^sleep 33'
-    inside=$(pgrep -f '^sleep 33')
+    wait_for descendant "$SPAWNED" sleep
+    inside=$(descendant "$SPAWNED" sleep)
     run -0 "$X/ns_capable" "$inside" cap_sys_admin /proc/self/ns/uts
     assert_line --regexp '^no rule: '
     assert_line "answer: no"

@@ -35,14 +35,15 @@ setup() {
     run -2 "$X/procs_of_user" no-such-user-isolab
 }
 
-# has_children PID N: PID has N children now.
+# has_children PID N NAME: PID has N children now, all named NAME (a
+# child just forked still has its parent's name until it calls exec).
 has_children() {
-    [ "$(pgrep -c -P "$1")" -eq "$2" ]
+    [ "$(pgrep -c -P "$1")" -eq "$2" ] && [ "$(pgrep -c -x -P "$1" "$3")" -eq "$2" ]
 }
 
 @test "pstree: draws the children of a process indented under it" {
     spawn bash -c 'sleep 44 & sleep 44 & wait'
-    wait_for has_children "$SPAWNED" 2
+    wait_for has_children "$SPAWNED" 2 sleep
     run -0 "$X/pstree" "$SPAWNED"
     mapfile -t kids < <(pgrep -P "$SPAWNED" | sort -n)
     assert_output "$SPAWNED bash

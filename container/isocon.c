@@ -405,6 +405,28 @@ forward_signals(pid_t pid)
             err_exit("sigaction");
 }
 
+/* fork(), and in the parent pass the forwarded signals on to the child.
+ * They are held back until then, so that none arriving in between is
+ * lost or kills us (a blocked signal waits; PID 1 of a namespace drops
+ * one it has no handler for). The child starts with our old mask. */
+static pid_t
+fork_forwarding(void)
+{
+    sigset_t set, old;
+    pid_t pid;
+    size_t i;
+
+    sigemptyset(&set);
+    for (i = 0; i < NFORWARDED; i++)
+        sigaddset(&set, forwarded[i]);
+    sigprocmask(SIG_BLOCK, &set, &old);
+    pid = fork();
+    if (pid > 0)
+        forward_signals(pid);
+    sigprocmask(SIG_SETMASK, &old, NULL); /* errno stays fork()'s */
+    return pid;
+}
+
 /* ---- init: PID 1 of the container ---- */
 
 /* Start the command as PID 2, forward signals to it, reap everything,
@@ -414,27 +436,16 @@ forward_signals(pid_t pid)
 static noreturn void
 run_init(void)
 {
-    sigset_t set, old;
     int status;
     pid_t cmd, pid;
-    size_t i;
 
-    /* Held back until we know where to send them: none is lost (a
-     * blocked signal waits; an unhandled one would be dropped). */
-    sigemptyset(&set);
-    for (i = 0; i < NFORWARDED; i++)
-        sigaddset(&set, forwarded[i]);
-    sigprocmask(SIG_BLOCK, &set, &old);
-    cmd = fork();
+    cmd = fork_forwarding();
     if (cmd == -1)
         err_exit_child("fork");
     if (cmd == 0) {
-        sigprocmask(SIG_SETMASK, &old, NULL);
         execvp(opt.cmd[0], opt.cmd);
         exec_failed(opt.cmd[0]);
     }
-    forward_signals(cmd);
-    sigprocmask(SIG_SETMASK, &old, NULL);
     /* Reap orphans that the command leaves to us, until it ends itself;
      * the others die with the PID namespace when we exit. */
     while ((pid = waitpid(-1, &status, 0)) != cmd)
@@ -643,7 +654,8 @@ join(pid_t target)
     }
     say("joined the namespaces of PID %d", (int)target);
     fflush(stdout);
-    pid = fork(); /* the PID namespace takes effect for children */
+    /* The PID namespace takes effect for children only. */
+    pid = fork_forwarding();
     if (pid == -1)
         err_exit("fork");
     if (pid == 0) {
@@ -654,7 +666,6 @@ join(pid_t target)
         execvp(opt.cmd[0], opt.cmd);
         exec_failed(opt.cmd[0]);
     }
-    forward_signals(pid);
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
     return child_exit_status(status);

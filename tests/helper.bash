@@ -29,6 +29,12 @@
 #   spawn CMD...        start CMD in the background, PID in $SPAWNED;
 #                       teardown kills it
 #   wait_for CMD...     retry CMD until it succeeds (5 s at most)
+#   state_of PID        its state letter; asleep PID: it is S; ended PID:
+#                       it is a zombie or gone
+#   descendant PID NAME the PIDs named NAME anywhere below PID
+#   trapper SIG STATUS, caught OUT LAUNCHER TARGET SIG STATUS
+#                       a command that catches SIG, and the check that a
+#                       signal sent to TARGET reached it
 
 bats_require_minimum_version 1.5.0
 
@@ -174,6 +180,12 @@ state_of() {
     read -r st 2>/dev/null <"/proc/$1/stat" || return 0
     st=${st##*) }
     echo "${st%% *}"
+}
+
+# asleep PID: PID sleeps (state S). A command that spawn has seen start
+# may still be running its start-up (state R) for a moment.
+asleep() {
+    [ "$(state_of "$1")" = S ]
 }
 
 # ended PID: PID has ended (a zombie, or gone).

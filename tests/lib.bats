@@ -159,7 +159,7 @@ Try 'lib_driver -h' for more information."
 
 @test "lib: proc_state reads a process's state letter, 0 once it is gone" {
     spawn sleep 30
-    wait_for grep -q '^State:.S' "/proc/$SPAWNED/status" # asleep, not still starting
+    wait_for asleep "$SPAWNED"
     run -0 "$ISOLAB_TOP/tests/bin/lib_driver" proc_state "$SPAWNED"
     assert_output S
     kill -STOP "$SPAWNED"

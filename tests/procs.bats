@@ -112,7 +112,7 @@ ONLY=this'
 
 @test "proc_status: explains the fields of a process's status file" {
     spawn sleep 30
-    wait_for grep -q '^State:.S' "/proc/$SPAWNED/status" # asleep, not still starting
+    wait_for asleep "$SPAWNED"
     run -0 "$P/proc_status" "$SPAWNED"
     assert_line "Name: sleep"
     assert_line --regexp '^State: S \(sleeping, interruptible\)$'
@@ -146,6 +146,7 @@ ONLY=this'
 
 @test "mini_ps: lists a process with its parent, state, user and arguments" {
     spawn sleep 51
+    wait_for asleep "$SPAWNED"
     run -0 "$P/mini_ps"
     assert_line --index 0 --regexp '^ +PID +PPID S USER +COMMAND$'
     assert_line --regexp "^ +$SPAWNED +$$ S $(id -un) +sleep 51\$"
@@ -155,6 +156,7 @@ ONLY=this'
 @test "mini_ps: -u shows only that user's processes" {
     require root
     spawn as_user sleep 52
+    wait_for asleep "$SPAWNED"
     run -0 "$P/mini_ps" -u nobody
     assert_line --regexp "^ +$SPAWNED +[0-9]+ S nobody +sleep 52\$"
     refute_line --regexp ' root '

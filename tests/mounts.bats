@@ -199,16 +199,21 @@ read-only bind: write to /tmp/ro/f: EROFS; to /tmp/dir/f: ok"
     require busybox
     [ -x "$ISOLAB_TOP/build/rootfs/bin/chroot_escape" ] || skip "no container root: make rootfs"
     [ "$(id -u)" -eq 0 ] || require userns
+    # chroot_escape makes its jail in the root's /tmp: a copy of the root
+    # of the test's own, so that the shared build/rootfs, which other
+    # test files use meanwhile, never changes.
+    root=$BATS_TEST_TMPDIR/root
+    cp -a "$ISOLAB_TOP/build/rootfs" "$root"
     # After chroot (in a user namespace of the test's own, root or not):
     # the kit's own directory, outside the jail, comes back into view.
-    run -0 unshare --user --map-root-user chroot "$ISOLAB_TOP/build/rootfs" /bin/chroot_escape "$ISOLAB_TOP"
+    run -0 unshare --user --map-root-user chroot "$root" /bin/chroot_escape "$ISOLAB_TOP"
     assert_output "escape: climbed 40 levels with \"..\" and chrooted there
 escaped: $ISOLAB_TOP is visible: yes"
     # After pivot_root and the old root's detach: nowhere to climb to.
-    run -0 "$M/pivot_shell" -r "$ISOLAB_TOP/build/rootfs" /bin/chroot_escape "$ISOLAB_TOP"
+    run -0 "$M/pivot_shell" -r "$root" /bin/chroot_escape "$ISOLAB_TOP"
     assert_output "escape: climbed 40 levels with \"..\" and chrooted there
 escaped: $ISOLAB_TOP is visible: no"
     # The jail directories it made are gone.
-    assert_equal "$(find "$ISOLAB_TOP/build/rootfs/tmp" -mindepth 1 | wc -l)" 0
+    assert_equal "$(find "$root/tmp" -mindepth 1 | wc -l)" 0
     host_unchanged
 }

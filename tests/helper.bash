@@ -149,7 +149,9 @@ kit_cgroup() {
     }
     base=$(cgroup_dir "$ctrl")/isolab.${ISOLAB_RUN_ID:-$$}
     dir=$base/t$BATS_SUITE_TEST_NUMBER.$RANDOM
-    mkdir -p "$dir" || return 1
+    # A test in another file may remove the subtree, once empty, between
+    # mkdir -p's two steps: then once more.
+    mkdir -p "$dir" 2>/dev/null || mkdir -p "$dir" || return 1
     echo "$dir" >>"$BATS_TEST_TMPDIR/.kit_cgroups"
     echo "$dir"
 }

@@ -122,7 +122,7 @@ inside() {
     spawn "$ISOCON" -H joined sleep 30
     # The container's init is the clone()d child of isocon; once the
     # command runs under it, the container is fully set up.
-    wait_for sh -c "pgrep -x -P \$(pgrep -P $SPAWNED) sleep"
+    wait_for descendant "$SPAWNED" sleep
     init=$(pgrep -P "$SPAWNED")
     run -0 "$ISOCON" -x "$init" sh -c 'hostname; ps -o comm | tail -n +2 | sort | tr "\n" " "; echo; grep -e NoNewPrivs -e "^Seccomp:" -e CapBnd /proc/self/status'
     assert_line --index 0 joined

@@ -89,8 +89,7 @@ proc_state_of() {
     require root
     if check_cgroup v2; then cg_for v2; else cg_for pids; fi
     run -0 "$X/delegate_to" nobody "$CG"
-    spawn setpriv --reuid=65534 --regid=65534 --clear-groups sleep 30
-    wait_for pgrep -x -P "$SPAWNED" sleep || true
+    spawn as_user sleep 30
     echo "$SPAWNED" >"$CG/cgroup.procs"
     run -0 as_user sh -c 'mkdir "$1/sub" && echo "$2" > "$1/sub/cgroup.procs"' sh "$CG" "$SPAWNED"
     run -0 cat "$CG/sub/cgroup.procs"

@@ -87,7 +87,9 @@ local_teardown() {
     require cmd tmux
     sock=isolab-$BATS_SUITE_TEST_NUMBER-$$
     printf 'step: first\nrun: echo first-output\n\nstep: second\nrun: echo second-output\nsplit: echo other-view; sleep 30\n\nstep: third\nrun: echo third-output\n' >steps
-    tmux -L "$sock" -f /dev/null new-session -d -x 150 -y 40 \
+    # tmux runs pane commands with $SHELL, or else with the user's login
+    # shell: for nobody that is nologin, and CI sets no SHELL.
+    SHELL=/bin/sh tmux -L "$sock" -f /dev/null new-session -d -x 150 -y 40 \
         "'$TOUR' --file '$PWD/steps'; echo tour-ended; sleep 30"
     screen() { tmux -L "$sock" capture-pane -p -t 0.0 -S -100; }
     wait_for sh -c "tmux -L '$sock' capture-pane -p -S -100 | grep -q 'Enter: next step'"

@@ -78,14 +78,16 @@ STEPS
     assert_line "outside"
 }
 
-# A tmux server of the test's own, ended in teardown.
+# A tmux server of the test's own, its socket in the test's directory
+# (not in /tmp/tmux-UID), ended in teardown.
 local_teardown() {
-    tmux -L "isolab-$BATS_SUITE_TEST_NUMBER-$$" kill-server 2>/dev/null || true
+    TMUX_TMPDIR=$BATS_TEST_TMPDIR tmux -L isolab kill-server 2>/dev/null || true
 }
 
 @test "tour: paused in a terminal, it waits for Enter; a split step opens a pane" {
     require cmd tmux
-    sock=isolab-$BATS_SUITE_TEST_NUMBER-$$
+    sock=isolab
+    export TMUX_TMPDIR=$BATS_TEST_TMPDIR
     printf 'step: first\nrun: echo first-output\n\nstep: second\nrun: echo second-output\nsplit: echo other-view; sleep 30\n\nstep: third\nrun: echo third-output\n' >steps
     # tmux runs pane commands with $SHELL, or else with the user's login
     # shell: for nobody that is nologin, and CI sets no SHELL.

@@ -43,7 +43,10 @@ endif
 
 LIB := lib/libisolab.a
 LIB_OBJS := $(patsubst %.c,%.o,$(wildcard lib/*.c))
-PROGS := $(patsubst %.c,%,$(wildcard $(addsuffix /*.c,$(CHAPTERS))))
+# A program may have parts: PROG_NAME.c files linked into PROG (isocon).
+PARTS := $(wildcard container/isocon_*.c)
+PROGS := $(patsubst %.c,%,$(filter-out $(PARTS), \
+             $(wildcard $(addsuffix /*.c,$(CHAPTERS)))))
 SOLUTIONS := $(patsubst %.c,%,$(wildcard solutions/*/*.c))
 EXERCISES := $(patsubst %.c,%,$(wildcard exercises/*/*.c))
 TEST_PROGS := $(patsubst %.c,%,$(wildcard tests/bin/*.c))
@@ -109,11 +112,15 @@ $(STATIC_PROGS): %: %.c $(FLAGS_STAMP)
 	@$(if $(Q),echo '  CCLD    $@ (static)')
 	$(Q)$(CC) -std=gnu11 $(WARNINGS) $(CFLAGS) -static $(LDFLAGS) -o $@ $<
 
-# One step from source to program: each program is a single .c file.
+# One step from source to program: a program is its .c file and its
+# parts, if any. The dependency file (.PROG.d) lists the headers of the
+# last source only, so a program with parts names its headers here.
 $(filter-out $(STATIC_PROGS),$(ALL_BINS)): %: %.c $(LIB) $(FLAGS_STAMP)
 	@$(if $(Q),echo '  CCLD    $@')
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -MF $(dir $@).$(notdir $@).d \
-	    $(SAN_FLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS_$(call chapter_of,$@)) $(LDLIBS)
+	    $(SAN_FLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) $(LIB) \
+	    $(LIBS_$(call chapter_of,$@)) $(LDLIBS)
+container/isocon: $(PARTS) container/isocon.h $(wildcard lib/*.h)
 
 -include $(wildcard $(foreach d,$(CHAPTERS) solutions/* exercises/* tests/bin,$(d)/.*.d))
 

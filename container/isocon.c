@@ -24,6 +24,11 @@
  * -x PID runs another command in the running container whose init is
  * PID: it joins every namespace and the cgroup, and takes the same
  * bounding set, no_new_privs and filter.
+ This file holds the story: the container's init and first process,
+ * the parent's side (run(): clone3, maps, cgroups, waiting), -x and
+ * main(). Three layers have files of their own: isocon_root.c (file
+ * system, network), isocon_lock.c (capabilities, no_new_privs,
+ * seccomp), isocon_signals.c (signals passed on).
  *
  * Usage: isocon [-v] [-S] [-T] [-r ROOT] [-H HOSTNAME] [-p PIDS] [-m MIB]
  *               [-c PERCENT] [-P PARENT] [--] CMD [ARG...]
@@ -56,28 +61,21 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <net/if.h>
 #include <poll.h>
 #include <sched.h>
-#include <seccomp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/capability.h>
-#include <sys/ioctl.h>
-#include <sys/mount.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
-#include <termios.h> /* TIOCSTI */
 #include <unistd.h>
 
 #include "cgroup.h"
 #include "compat.h"
+#include "isocon.h"
 #include "isolab.h"
 
 static const char usage_text[] =
@@ -103,10 +101,7 @@ static struct {
     int sync[2]; /* parent -> child: "maps written, go on" */
 } opt = {.hostname = "isocon", .filter = 1};
 
-static void say(const char *fmt, ...) PRINTF_LIKE(1, 2);
-
-/* With -v, narrate a step on stderr. */
-static void
+void
 say(const char *fmt, ...)
 {
     va_list ap;
@@ -118,313 +113,6 @@ say(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fprintf(stderr, "\n");
-}
-
-/* ---- security: the bounding set, no_new_privs, the filter ---- */
-
-/* Docker's default capabilities: everything else leaves the bounding
- * set, so no execve() in the container can ever regain it. */
-static const cap_value_t kept_caps[] = {
-    CAP_CHOWN,   CAP_DAC_OVERRIDE, CAP_FSETID,           CAP_FOWNER,
-    CAP_MKNOD,   CAP_NET_RAW,      CAP_SETGID,           CAP_SETUID,
-    CAP_SETFCAP, CAP_SETPCAP,      CAP_NET_BIND_SERVICE, CAP_SYS_CHROOT,
-    CAP_KILL,    CAP_AUDIT_WRITE,
-};
-
-static void
-drop_bounding(void)
-{
-    cap_value_t cap;
-    size_t i;
-
-    for (cap = 0; cap < (cap_value_t)cap_max_bits(); cap++) {
-        for (i = 0; i < sizeof(kept_caps) / sizeof(kept_caps[0]); i++)
-            if (kept_caps[i] == cap)
-                break;
-        if (i == sizeof(kept_caps) / sizeof(kept_caps[0]) &&
-            prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) == -1)
-            err_exit_child("prctl PR_CAPBSET_DROP %d", cap);
-    }
-}
-
-/* The calls a container has no business making: EPERM (clone3 ENOSYS,
- * so that the C library falls back to clone, whose flags we can see). */
-static const char *const denied[] = {
-    "unshare",
-    "setns",
-    "mount",
-    "umount2",
-    "pivot_root",
-    "move_mount",
-    "open_tree",
-    "fsopen",
-    "fsmount",
-    "fspick",
-    "mount_setattr",
-    "keyctl",
-    "add_key",
-    "request_key",
-    "ptrace",
-    "process_vm_readv",
-    "process_vm_writev",
-    "bpf",
-    "perf_event_open",
-    "userfaultfd",
-    "io_uring_setup",
-    "io_uring_enter",
-    "io_uring_register",
-    "open_by_handle_at",
-    "name_to_handle_at",
-    "kexec_load",
-    "kexec_file_load",
-    "init_module",
-    "finit_module",
-    "delete_module",
-    "reboot",
-    "settimeofday",
-    "clock_settime",
-    "clock_adjtime",
-    "adjtimex",
-    "swapon",
-    "swapoff",
-    "acct",
-    "quotactl",
-    "syslog",
-    "vhangup",
-    "iopl",
-    "ioperm",
-    "personality",
-    "lookup_dcookie",
-    "fanotify_init",
-};
-
-static void
-deny(scmp_filter_ctx ctx, int nr, int err, unsigned int nargs,
-     struct scmp_arg_cmp cmp)
-{
-    int rc = nargs ? seccomp_rule_add(ctx, SCMP_ACT_ERRNO(err), nr, 1, cmp)
-                   : seccomp_rule_add(ctx, SCMP_ACT_ERRNO(err), nr, 0);
-
-    if (rc != 0 && rc != -EDOM) /* EDOM: not on this architecture */
-        err_exit_en(-rc, "seccomp_rule_add %d", nr);
-}
-
-static void
-install_filter(void)
-{
-    const unsigned long ns = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC |
-                             CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET |
-                             CLONE_NEWCGROUP;
-    struct scmp_arg_cmp none = {0};
-    scmp_filter_ctx ctx;
-    size_t i;
-    int nr, bit, rc;
-
-    ctx = seccomp_init(SCMP_ACT_ALLOW);
-    if (ctx == NULL)
-        fatal("seccomp_init failed");
-    for (i = 0; i < sizeof(denied) / sizeof(denied[0]); i++) {
-        nr = seccomp_syscall_resolve_name(denied[i]);
-        if (nr != __NR_SCMP_ERROR)
-            deny(ctx, nr, EPERM, 0, none);
-    }
-    deny(ctx, SCMP_SYS(clone3), ENOSYS, 0, none);
-    for (bit = 0; bit < 64; bit++) /* clone with any CLONE_NEW* flag */
-        if (ns & (1UL << bit))
-            deny(ctx, SCMP_SYS(clone), EPERM, 1,
-                 SCMP_A0(SCMP_CMP_MASKED_EQ, 1UL << bit, 1UL << bit));
-    /* Typing into the terminal of the session outside (TIOCSTI) and the
-     * console's own requests (TIOCLINUX). */
-    deny(ctx, SCMP_SYS(ioctl), EPERM, 1,
-         SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffff, TIOCSTI));
-    deny(ctx, SCMP_SYS(ioctl), EPERM, 1,
-         SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffff, TIOCLINUX));
-    rc = seccomp_load(ctx); /* sets no_new_privs too */
-    if (rc != 0)
-        err_exit_en(-rc, "seccomp_load");
-    seccomp_release(ctx);
-}
-
-/* What every process in the container gets before it runs a command. */
-static void
-lock_down(void)
-{
-    drop_bounding();
-    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
-        err_exit_child("prctl PR_SET_NO_NEW_PRIVS");
-    if (opt.filter)
-        install_filter();
-    /* Nothing of the host's descriptors beyond stdin, stdout, stderr. */
-    if (syscall(SYS_close_range, 3, ~0U, 0) == -1)
-        err_exit_child("close_range");
-}
-
-/* ---- the file system: root, /proc, /dev, pivot_root ---- */
-
-static void
-mnt(const char *src, const char *dst, const char *type, unsigned long flags,
-    const char *data)
-{
-    if (mount(src, dst, type, flags, data) == -1)
-        err_exit_child("mount %s on %s", src != NULL ? src : "(none)", dst);
-}
-
-/* Bind PATH onto itself and make it read-only, keeping its flags. */
-static void
-read_only(const char *path)
-{
-    struct stat sb;
-
-    if (stat(path, &sb) == -1)
-        return; /* not on this kernel */
-    mnt(path, path, NULL, MS_BIND | MS_REC, NULL);
-    mnt(NULL, path, NULL,
-        MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
-        NULL);
-}
-
-/* Hide PATH: /dev/null over a file, an empty read-only tmpfs over a
- * directory. */
-static void
-mask(const char *path)
-{
-    struct stat sb;
-
-    if (stat(path, &sb) == -1)
-        return;
-    if (S_ISDIR(sb.st_mode))
-        mnt("tmpfs", path, "tmpfs", MS_RDONLY, "size=0");
-    else
-        mnt("/dev/null", path, NULL, MS_BIND, NULL);
-}
-
-static void
-set_up_root(void)
-{
-    static const char *const devs[] = {"null", "zero", "random", "urandom",
-                                       "tty"};
-    static const char *const ro[] = {"/proc/sys", "/proc/sysrq-trigger",
-                                     "/proc/irq", "/proc/bus", "/proc/fs"};
-    static const char *const masked[] = {"/proc/kcore",      "/proc/keys",
-                                         "/proc/timer_list", "/proc/acpi",
-                                         "/proc/scsi",       "/proc/kallsyms"};
-    char path[PATH_MAX + 64];
-    size_t i;
-
-    /* Nothing we mount may reach the host: private first. */
-    mnt(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
-    /* pivot_root needs the new root to be a mount point. */
-    mnt(opt.root, opt.root, NULL, MS_BIND | MS_REC, NULL);
-    if (chdir(opt.root) == -1)
-        err_exit_child("chdir %s", opt.root);
-
-    /* /proc for our PID namespace, while the host's /proc is still in
-     * view (the kernel lets a user namespace mount proc only then). */
-    mnt("proc", "proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
-    /* /dev: a tmpfs with the harmless devices bound in from the host. */
-    mnt("tmpfs", "dev", "tmpfs", MS_NOSUID | MS_NOEXEC, "mode=755,size=64k");
-    for (i = 0; i < sizeof(devs) / sizeof(devs[0]); i++) {
-        snprintf(path, sizeof(path), "dev/%s", devs[i]);
-        close(open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0666));
-        snprintf(path, sizeof(path), "/dev/%s", devs[i]);
-        if (mount(path, path + 1, NULL, MS_BIND, NULL) == -1)
-            say("no %s: %s", path, strerror(errno));
-    }
-    if (symlink("/proc/self/fd", "dev/fd") == -1)
-        err_exit_child("symlink dev/fd");
-    /* A /tmp of its own, and the shared root read-only: what one
-     * container writes, the next one never sees. */
-    mnt("tmpfs", "tmp", "tmpfs", MS_NODEV, "mode=1777,size=64m");
-    mnt(NULL, ".", NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL);
-
-    if (syscall(SYS_pivot_root, ".", "oldroot") == -1)
-        err_exit_child("pivot_root");
-    if (chdir("/") == -1)
-        err_exit_child("chdir /");
-    if (umount2("/oldroot", MNT_DETACH) == -1)
-        err_exit_child("umount /oldroot");
-    say("root: pivot_root into %s; the old root detached", opt.root);
-
-    for (i = 0; i < sizeof(ro) / sizeof(ro[0]); i++)
-        read_only(ro[i]);
-    for (i = 0; i < sizeof(masked) / sizeof(masked[0]); i++)
-        mask(masked[i]);
-    say("/proc: /proc/sys and friends read-only, kcore and keys masked");
-}
-
-static void
-loopback_up(void)
-{
-    struct ifreq ifr = {0};
-    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-
-    if (fd == -1)
-        err_exit_child("socket");
-    snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "lo");
-    if (ioctl(fd, SIOCGIFFLAGS, &ifr) == -1)
-        err_exit_child("SIOCGIFFLAGS lo");
-    ifr.ifr_flags |= IFF_UP;
-    if (ioctl(fd, SIOCSIFFLAGS, &ifr) == -1)
-        err_exit_child("SIOCSIFFLAGS lo");
-    close(fd);
-}
-
-/* ---- signals: passed on, from isocon to init, from init to the command ---- */
-
-/* What a terminal, a service manager or kill(1) sends to stop a program
- * or talk to it. Both isocon and the container's init catch these and
- * hand them on, so that Ctrl-C or "kill PID-of-isocon" reaches the
- * command; its exit status then comes back the same way. */
-static const int forwarded[] = {SIGTERM, SIGINT,  SIGHUP,
-                                SIGQUIT, SIGUSR1, SIGUSR2};
-#define NFORWARDED (sizeof(forwarded) / sizeof(forwarded[0]))
-
-static volatile sig_atomic_t forward_to; /* the PID to pass them on to */
-
-static void
-forward(int sig)
-{
-    int saved = errno;
-
-    kill((pid_t)forward_to, sig); /* async-signal-safe */
-    errno = saved;
-}
-
-/* From now on, pass the forwarded signals on to PID. SA_RESTART: our
- * waitpid() just goes on waiting for PID to end. */
-static void
-forward_signals(pid_t pid)
-{
-    struct sigaction sa = {.sa_handler = forward, .sa_flags = SA_RESTART};
-    size_t i;
-
-    forward_to = pid;
-    sigemptyset(&sa.sa_mask);
-    for (i = 0; i < NFORWARDED; i++)
-        if (sigaction(forwarded[i], &sa, NULL) == -1)
-            err_exit("sigaction");
-}
-
-/* fork(), and in the parent pass the forwarded signals on to the child.
- * They are held back until then, so that none arriving in between is
- * lost or kills us (a blocked signal waits; PID 1 of a namespace drops
- * one it has no handler for). The child starts with our old mask. */
-static pid_t
-fork_forwarding(void)
-{
-    sigset_t set, old;
-    pid_t pid;
-    size_t i;
-
-    sigemptyset(&set);
-    for (i = 0; i < NFORWARDED; i++)
-        sigaddset(&set, forwarded[i]);
-    sigprocmask(SIG_BLOCK, &set, &old);
-    pid = fork();
-    if (pid > 0)
-        forward_signals(pid);
-    sigprocmask(SIG_SETMASK, &old, NULL); /* errno stays fork()'s */
-    return pid;
 }
 
 /* ---- init: PID 1 of the container ---- */
@@ -476,14 +164,14 @@ container(void)
     close(opt.sync[0]);
     if (sethostname(opt.hostname, strlen(opt.hostname)) == -1)
         err_exit_child("sethostname");
-    set_up_root();
+    set_up_root(opt.root);
     loopback_up();
     say("network: lo up, nothing else");
     if (opt.timens && unshare(CLONE_NEWTIME) == -1)
         err_exit_child("unshare CLONE_NEWTIME");
-    lock_down();
+    lock_down(opt.filter);
     say("locked: %zu capabilities in the bounding set, no_new_privs, %s",
-        sizeof(kept_caps) / sizeof(kept_caps[0]),
+        kept_caps_count,
         opt.filter ? "seccomp filter" : "no seccomp filter (-S)");
     run_init();
 }
@@ -662,7 +350,7 @@ join(pid_t target)
         if (setresgid(0, 0, 0) == -1 || setresuid(0, 0, 0) == -1 ||
             chdir("/") == -1)
             err_exit_child("become root in the container");
-        lock_down();
+        lock_down(opt.filter);
         execvp(opt.cmd[0], opt.cmd);
         exec_failed(opt.cmd[0]);
     }

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * isocon.h - what the parts of isocon give each other
+ *
+ * isocon.c tells the story: the options, the parent, the container's
+ * first process and init, and -x. Three layers have a file of their own,
+ * one chapter group each, so that each reads on its own:
+ *   isocon_root.c     the file system and the network (mounts, namespaces)
+ *   isocon_lock.c     capabilities, no_new_privs, seccomp (caps, seccomp)
+ *   isocon_signals.c  signals passed on to the command (signals)
+ */
+#ifndef ISOCON_H
+#define ISOCON_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "isolab.h"
+
+/* With -v, narrate a step on stderr (isocon.c). */
+void say(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+/* isocon_root.c: in the container's new mount and network namespaces,
+ * make ROOT the root file system, with /proc, /dev and /tmp of its own;
+ * bring up lo. Errors end the child (err_exit_child). */
+void set_up_root(const char *root);
+void loopback_up(void);
+
+/* isocon_lock.c: what every process in the container gets before it
+ * runs a command: the bounding set cut to the kept capabilities,
+ * no_new_privs, the seccomp filter (if FILTER), no descriptor beyond 2. */
+extern const size_t kept_caps_count;
+void lock_down(int filter);
+
+/* isocon_signals.c: pass SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1 and
+ * SIGUSR2 on to PID; fork() with that set up in the parent before any
+ * such signal can arrive. */
+void forward_signals(pid_t pid);
+pid_t fork_forwarding(void);
+
+#endif

@@ -78,34 +78,53 @@ STEPS
     assert_line "outside"
 }
 
-# A tmux server of the test's own, its socket in the test's directory
-# (not in /tmp/tmux-UID), ended in teardown.
+# A tmux server of the test's own: its socket in the test's directory
+# (not in /tmp/tmux-UID), ended in teardown. tmux runs a pane's command
+# with $SHELL, or else with the user's login shell: nobody's is nologin,
+# and CI sets no SHELL.
+tm() {
+    SHELL=/bin/sh TMUX_TMPDIR=$BATS_TEST_TMPDIR tmux -L isolab -f /dev/null "$@"
+}
 local_teardown() {
-    TMUX_TMPDIR=$BATS_TEST_TMPDIR tmux -L isolab kill-server 2>/dev/null || true
+    tm kill-server 2>/dev/null || true
+}
+# on_screen PANE TEXT: pane PANE (0: the tour's, 1: a step's other view)
+# shows TEXT.
+on_screen() {
+    tm capture-pane -p -t "0.$1" -S -100 | grep -q -- "$2"
 }
 
 @test "tour: paused in a terminal, it waits for Enter; a split step opens a pane" {
     require cmd tmux
-    sock=isolab
-    export TMUX_TMPDIR=$BATS_TEST_TMPDIR
     printf 'step: first\nrun: echo first-output\n\nstep: second\nrun: echo second-output\nsplit: echo other-view; sleep 30\n\nstep: third\nrun: echo third-output\n' >steps
-    # tmux runs pane commands with $SHELL, or else with the user's login
-    # shell: for nobody that is nologin, and CI sets no SHELL.
-    SHELL=/bin/sh tmux -L "$sock" -f /dev/null new-session -d -x 150 -y 40 \
+    tm new-session -d -x 150 -y 40 \
         "'$TOUR' --file '$PWD/steps'; echo tour-ended; sleep 30"
-    screen() { tmux -L "$sock" capture-pane -p -t 0.0 -S -100; }
-    wait_for sh -c "tmux -L '$sock' capture-pane -p -S -100 | grep -q 'Enter: next step'"
-    run screen
-    assert_line --partial "first-output"
-    refute_line --partial "second-output" # it waits
-    tmux -L "$sock" send-keys Enter
-    wait_for sh -c "tmux -L '$sock' capture-pane -p -t 0.0 -S -100 | grep -q second-output"
-    # The second step's other view is in a pane of its own, beside it.
-    wait_for sh -c "[ \$(tmux -L '$sock' list-panes | wc -l) -eq 2 ]"
-    tmux -L "$sock" send-keys -t 0.0 Enter
-    wait_for sh -c "tmux -L '$sock' capture-pane -p -t 0.0 -S -100 | grep -q third-output"
-    run tmux -L "$sock" list-panes
+    wait_for on_screen 0 'Enter: next step'
+    on_screen 0 first-output
+    run -1 on_screen 0 second-output # it waits
+    tm send-keys -t 0.0 Enter
+    wait_for on_screen 0 second-output
+    # The second step's other view runs in a pane of its own, beside it.
+    wait_for on_screen 1 other-view
+    tm send-keys -t 0.0 Enter
+    wait_for on_screen 0 third-output
+    run -0 tm list-panes
     assert_equal "${#lines[@]}" 1 # the pane went with its step
-    tmux -L "$sock" send-keys -t 0.0 q Enter
-    wait_for sh -c "tmux -L '$sock' capture-pane -p -t 0.0 -S -100 | grep -q tour-ended"
+    tm send-keys -t 0.0 q Enter
+    wait_for on_screen 0 tour-ended
+}
+
+@test "tour: Ctrl-C during a step ends the step with the tour" {
+    require cmd tmux
+    printf 'step: long\nrun: echo $$ >step.pid; exec sleep 37\n' >steps
+    # bash, not sh, around the tour: Ctrl-C reaches it too, and bash goes
+    # on when the tour exits with a status (dash would die).
+    tm new-session -d -x 150 -y 40 \
+        "exec bash -c \"'$TOUR' --file '$PWD/steps'; echo tour-ended \\\$?; sleep 30\""
+    wait_for test -s step.pid
+    step=$(cat step.pid)
+    wait_for grep -qx sleep "/proc/$step/comm"
+    tm send-keys -t 0.0 C-c
+    wait_for on_screen 0 'tour-ended 130'
+    wait_for ended "$step"
 }

@@ -15,7 +15,6 @@ setup() {
     G=$ISOLAB_TOP/cgroups
 }
 
-
 # The hierarchy line a program prints first: "hierarchy: vN MOUNT (...)".
 hierarchy_of() {
     local version mnt _

@@ -20,7 +20,6 @@ local_teardown() {
     pkill -KILL -f "sleep $BOMB_SLEEP" 2>/dev/null || true
 }
 
-
 @test "fork_jail: the command's processes stop at MAX, and the limit says so" {
     cg_for pids
     # (sh gives up at the first failed fork; bash would retry for seconds)

@@ -6,8 +6,9 @@
  *   - a user namespace (rootless: our UID is root inside; run by root,
  *     container root is host UID 100000, never host root), maps written
  *     by the parent, setgroups denied when rootless;
- *   - new mount, UTS, IPC, PID, network and cgroup namespaces, made at
- *     once by clone3() (and time with -T); the network has only lo, up;
+ *   - new mount, UTS, IPC, PID and network namespaces, made at once by
+ *     clone3(); a cgroup namespace once the container is in its cgroups
+ *     (and time with -T); the network has only lo, up;
  *   - a busybox root, read-only, entered with pivot_root, the old root
  *     detached, /proc mounted for the new PID namespace with its
  *     sensitive parts read-only or masked, a minimal /dev, a /tmp of its
@@ -162,6 +163,11 @@ container(void)
     if (poll(&(struct pollfd){.fd = opt.sync[0], .events = POLLIN}, 1, 0) != 0)
         _exit(EXIT_FAILURE);
     close(opt.sync[0]);
+    /* The cgroup namespace only now that the parent has moved us into the
+     * container's cgroups: its root is the cgroup we are in when it is
+     * made, and the container sees that as "/", and nothing above it. */
+    if (unshare(CLONE_NEWCGROUP) == -1)
+        err_exit_child("unshare CLONE_NEWCGROUP");
     if (sethostname(opt.hostname, strlen(opt.hostname)) == -1)
         err_exit_child("sethostname");
     set_up_root(opt.root);
@@ -241,7 +247,7 @@ run(void)
 {
     struct clone_args args = {
         .flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC |
-                 CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWCGROUP,
+                 CLONE_NEWPID | CLONE_NEWNET,
         .exit_signal = SIGCHLD,
     };
     char dirs[3][PATH_MAX];

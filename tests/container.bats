@@ -160,6 +160,22 @@ inside() {
     assert_output ""
 }
 
+@test "isocon: with a limit, its own cgroup is the container's /, and -x joins it there" {
+    require root
+    require cgroup pids
+    cg=$(kit_cgroup pids)
+    spawn "$ISOCON" -p 20 -P "$cg" sleep 47
+    wait_for descendant "$SPAWNED" sleep
+    # The pids line of /proc/PID/cgroup: v1's names the controller.
+    if [ "$(cg_version pids)" = v2 ]; then line='^0::'; else line=':pids:'; fi
+    # Inside the container's cgroup namespace, its own cgroup is "/".
+    run -0 "$ISOCON" -x "$(pgrep -P "$SPAWNED")" sh -c \
+        "grep '$line' /proc/self/cgroup; grep '$line' /proc/1/cgroup"
+    assert_equal "${#lines[@]}" 2
+    assert_equal "${lines[0]}" "${lines[1]}"
+    assert_line --index 0 --regexp ':/$'
+}
+
 @test "isocon: an allocation past the memory limit is killed, and counted" {
     require root
     require cgroup memory

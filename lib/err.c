@@ -144,6 +144,17 @@ fatal(const char *fmt, ...)
 }
 
 void
+lacks(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    report(-1, fmt, ap);
+    va_end(ap);
+    exit(EXIT_NOFEATURE);
+}
+
+void
 err_warn(const char *fmt, ...)
 {
     int saved_errno = errno;

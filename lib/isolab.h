@@ -48,6 +48,10 @@ noreturn void exec_failed(const char *cmd);
 /* Report "prog: MSG" (no errno) and exit(1). */
 noreturn void fatal(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
+/* Report "prog: MSG" and exit(77): this system lacks what the program
+ * shows. MSG says what is missing and how to get it; tests skip. */
+noreturn void lacks(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
 /* Report "prog: MSG: strerror(errno) (ENAME)" and return. */
 void err_warn(const char *fmt, ...) PRINTF_LIKE(1, 2);
 

@@ -17,19 +17,22 @@
  *   -w W1,W2    two busy children on one CPU, with these weights
  *   -d MS       how long to let them run (1000)
  *
- * Try:
- *     $ sudo ./cgroup_cpu -q 20
+ * Try (pure v2: in a cgroup of its own, see README; hybrid: sudo alone):
+ *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_cpu -q 20
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     quota: 20% of a CPU (cpu.max 20000 100000)
  *     cpu time: 200 ms of 1000 ms: 20%
  *     throttled: 9 periods
- *     $ sudo ./cgroup_cpu -w 100,300
+ *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_cpu -w 100,300
+ *     ...
  *     weights: 100 and 300
  *     cpu time: 250 ms and 750 ms: 25% and 75%
  *   Observe: the quota holds on an idle machine; the weights matter only
  *   because both children want the same CPU.
  *
- * Needs: root, or a cgroup delegated to you (-P); the cpu controller.
+ * Needs: root, or a cgroup delegated to you (-P, or systemd-run --user
+ * --scope -p Delegate=yes); the cpu controller; on v2 a cgroup of its own
+ * (from a login shell's session scope it exits with 77).
  *
  * See also: cgroups(7), the kernel's Documentation/admin-guide/cgroup-v2.rst
  * (CPU) and scheduler/sched-bwc.rst; course chapter 23.
@@ -200,6 +203,11 @@ main(int argc, char *argv[])
                cg_key(cg, "cpu.stat", "nr_throttled"));
     } else { /* two weights, in two cgroups below CG */
         printf("weights: %d and %d\n", w[0], w[1]);
+        /* v2: our cgroup hands cpu down to a and b (it holds no process,
+         * so the no-internal-process rule allows it). */
+        if (h.version == 2 &&
+            cg_write(cg, "cgroup.subtree_control", "+cpu") == -1)
+            err_exit("write +cpu to %s/cgroup.subtree_control", cg);
         for (i = 0; i < 2; i++) {
             snprintf(sub[i], sizeof(sub[i]), "%s/%c", cg, 'a' + i);
             if (mkdir(sub[i], 0755) == -1)

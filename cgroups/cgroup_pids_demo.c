@@ -15,25 +15,27 @@
  *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
  *   -V 1|2     use only a v1 or a v2 hierarchy
  *
- * Try:
- *     $ sudo ./cgroup_pids_demo
+ * Try (pure v2: in a cgroup of its own, see README; hybrid: sudo alone):
+ *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_pids_demo
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
- *     cgroup: /sys/fs/cgroup/user.slice/.../isolab.cgroup_pids_demo.4242
+ *     cgroup: /sys/fs/cgroup/system.slice/run-r....scope/isolab.cgroup_pids_demo.4242
  *     pids.max: 5
  *     forks: 4, then fork: Resource temporarily unavailable (EAGAIN)
  *     pids.current: 5
  *     pids.events max: 1
- *     removed: /sys/fs/cgroup/user.slice/.../isolab.cgroup_pids_demo.4242
+ *     removed: /sys/fs/cgroup/system.slice/run-r....scope/isolab.cgroup_pids_demo.4242
  *   Observe: a fork bomb inside such a cgroup stops at MAX tasks and
  *   harms nothing outside it.
  *
- * Needs: root, or a cgroup delegated to you (-P); the pids controller.
+ * Needs: root, or a cgroup delegated to you (-P, or systemd-run --user
+ * --scope -p Delegate=yes); the pids controller. On v2, a cgroup of its
+ * own: from a login shell's session scope it exits with 77, naming the
+ * rule and the command.
  *
  * See also: cgroups(7), the kernel's Documentation/admin-guide/cgroup-v2.rst
  * (PID) and cgroup-v1/pids.rst; course chapters 22 and 23.
  */
 #include <errno.h>
-#include <libgen.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,7 +58,7 @@ int
 main(int argc, char *argv[])
 {
     const char *parent = NULL;
-    char cg[PATH_MAX], up[PATH_MAX], value[64];
+    char cg[PATH_MAX], value[64];
     pid_t children[MAX_CHILDREN], pid;
     int opt, version = 0, max = 5, n = 0, i, fork_errno = 0;
     struct cg_hier h;
@@ -111,15 +113,16 @@ main(int argc, char *argv[])
         printf("pids.current: %s\n", value);
     printf("pids.events max: %lld\n", cg_key(cg, "pids.events", "max"));
 
-    /* Clean up: children, then ourselves out (to the parent), then the
+    /* Clean up: children, then ourselves back to our own cgroup (not its
+     * parent: with -P that is elsewhere, and on v2 a cgroup that hands
+     * controllers down may hold no process), then the
      * cgroup, which must be empty to be removed. */
     for (i = 0; i < n; i++)
         kill(children[i], SIGKILL);
     for (i = 0; i < n; i++)
         waitpid(children[i], NULL, 0);
-    snprintf(up, sizeof(up), "%s", cg);
-    if (cg_move(dirname(up), 0) == -1)
-        err_exit("move back to %s", up);
+    if (cg_move(h.own, 0) == -1)
+        err_exit("move back to %s", h.own);
     if (cg_remove(cg) == -1)
         err_exit("rmdir %s", cg);
     printf("removed: %s\n", cg);

@@ -31,7 +31,6 @@
  */
 #define _GNU_SOURCE /* gettid() */
 #include <errno.h>
-#include <libgen.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -85,7 +84,7 @@ main(int argc, char *argv[])
 {
     const char *parent = NULL;
     char p[PATH_MAX], t1[PATH_MAX + 4], t2[PATH_MAX + 4], d[PATH_MAX + 4];
-    char ty[4][32], up[PATH_MAX];
+    char ty[4][32];
     int opt, status;
     struct cg_hier h;
     pthread_t thread;
@@ -159,9 +158,8 @@ main(int argc, char *argv[])
     errno = pthread_join(thread, NULL);
     if (errno != 0)
         err_exit("pthread_join");
-    snprintf(up, sizeof(up), "%s", p);
-    if (cg_move(dirname(up), 0) == -1)
-        err_exit("move back to %s", up);
+    if (cg_move(h.own, 0) == -1)
+        err_exit("move back to %s", h.own);
     if (cg_remove(t1) == -1 || cg_remove(t2) == -1 || cg_remove(d) == -1 ||
         cg_remove(p) == -1)
         err_exit("rmdir in %s", p);

@@ -37,7 +37,6 @@
  */
 #define _GNU_SOURCE /* gettid() */
 #include <errno.h>
-#include <libgen.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,7 +112,7 @@ int
 main(int argc, char *argv[])
 {
     const char *parent = NULL, *controller = "pids";
-    char cg[PATH_MAX], a[PATH_MAX + 4], b[PATH_MAX + 4], up[PATH_MAX];
+    char cg[PATH_MAX], a[PATH_MAX + 4], b[PATH_MAX + 4];
     struct cg_hier h;
     pthread_t thread;
     int opt;
@@ -165,9 +164,8 @@ main(int argc, char *argv[])
     errno = pthread_join(thread, NULL);
     if (errno != 0)
         err_exit("pthread_join");
-    snprintf(up, sizeof(up), "%s", cg);
-    if (cg_move(dirname(up), 0) == -1)
-        err_exit("move back to %s", up);
+    if (cg_move(h.own, 0) == -1)
+        err_exit("move back to %s", h.own);
     if (cg_remove(a) == -1 || cg_remove(b) == -1 || cg_remove(cg) == -1)
         err_exit("rmdir in %s", cg);
     return EXIT_SUCCESS;

@@ -23,19 +23,26 @@
 
 #include "cgroup.h"
 
-/* ---- removal on every way out ----
- * What cg_create() made is removed at exit, and on SIGINT, SIGTERM and
- * SIGHUP, if the program has not removed it itself: after an error, or
- * when a trainer presses Ctrl-C in the middle of a demo. The cleanup runs
- * in a signal handler too, so it uses only async-signal-safe calls
- * (signal-safety(7)): open, read, getdents64, kill, rmdir, write. */
+/* ---- undone on every way out ----
+ * What cg_create() made or changed is undone at exit, and on SIGINT,
+ * SIGTERM and SIGHUP, if the program has not done it itself: after an
+ * error, or when a trainer presses Ctrl-C in the middle of a demo. The
+ * cleanup runs in a signal handler too, so it uses only
+ * async-signal-safe calls (signal-safety(7)): open, read, getdents64,
+ * kill, rmdir, write. */
 
 #define MAX_MADE 4
 
 static char made[MAX_MADE][PATH_MAX]; /* cgroups we created */
-static char home[PATH_MAX];           /* where to move ourselves back */
 static int nmade;
-static pid_t maker; /* only the process that made them cleans up */
+/* v2: "+NAME" written to a subtree_control of a cgroup we did not make */
+static char enabled_dir[MAX_MADE][PATH_MAX];
+static char enabled_ctrl[MAX_MADE][32];
+static int nenabled;
+static char home[PATH_MAX];  /* where to move ourselves back */
+static char start[PATH_MAX]; /* v2: the cgroup we left for a leaf */
+static char leaf[PATH_MAX];  /* v2: that leaf ("" if none) */
+static pid_t maker;          /* only the process that made them cleans up */
 
 static size_t
 safe_len(const char *s)
@@ -59,6 +66,38 @@ safe_join(char *buf, size_t size, const char *dir, const char *name)
     buf[a] = '/';
     memcpy(buf + a + 1, name, b + 1);
     return 1;
+}
+
+/* Write TEXT to DIR/FILE; 0, or -1 (signal-safe). */
+static int
+safe_write(const char *dir, const char *file, const char *text)
+{
+    char path[PATH_MAX + 32];
+    int fd, rc;
+
+    if (!safe_join(path, sizeof(path), dir, file))
+        return -1;
+    fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd == -1)
+        return -1;
+    rc = write(fd, text, safe_len(text)) == -1 ? -1 : 0;
+    close(fd);
+    return rc;
+}
+
+/* Move ourselves into DIR (signal-safe: the PID in decimal by hand). */
+static int
+safe_move_self(const char *dir)
+{
+    char pid[16];
+    pid_t self = getpid();
+    int n = sizeof(pid) - 1;
+
+    pid[n] = '\0';
+    do
+        pid[--n] = (char)('0' + self % 10);
+    while ((self /= 10) > 0 && n > 0);
+    return safe_write(dir, "cgroup.procs", pid + n);
 }
 
 /* SIGKILL every process listed in DIR/cgroup.procs; 1 if there were any. */
@@ -128,34 +167,36 @@ remove_tree(const char *dir, int depth)
 static void
 cleanup(void)
 {
-    char path[PATH_MAX + 16], pid[16];
-    int i, n, saved = errno;
-    pid_t self = getpid();
+    char minus[40];
+    int i, left = 0, saved = errno;
 
-    if (self != maker)
+    if (getpid() != maker)
         return;
-    for (i = 0; i < nmade && access(made[i], F_OK) == -1; i++)
-        ;
-    if (i == nmade) /* all removed already: the normal way out */
-        return;
-    /* Ourselves out first (to where we were), then the rest. */
-    if (safe_join(path, sizeof(path), home, "cgroup.procs")) {
-        n = sizeof(pid) - 1;
-        pid[n] = '\0';
-        do
-            pid[--n] = '0' + self % 10;
-        while ((self /= 10) > 0 && n > 0);
-        i = open(path, O_WRONLY | O_CLOEXEC);
-        if (i != -1) {
-            if (write(i, pid + n, safe_len(pid + n)) == -1) {
-                /* nothing more to do about it here */
-            }
-            close(i);
-        }
-    }
     for (i = 0; i < nmade; i++)
-        remove_tree(made[i], 0);
+        left |= access(made[i], F_OK) == 0;
+    /* Ourselves out first (to where we were), then the rest. */
+    if (left) {
+        safe_move_self(home);
+        for (i = 0; i < nmade; i++)
+            remove_tree(made[i], 0);
+    }
     nmade = 0;
+    /* Controllers taken back, deepest first: a parent cannot drop a
+     * controller that a child still hands down (EBUSY). */
+    while (nenabled > 0) {
+        nenabled--;
+        minus[0] = '-';
+        memcpy(minus + 1, enabled_ctrl[nenabled],
+               safe_len(enabled_ctrl[nenabled]) + 1);
+        safe_write(enabled_dir[nenabled], "cgroup.subtree_control", minus);
+    }
+    /* Out of the leaf, back where we started (allowed again now that the
+     * cgroup hands no controller down), and the leaf removed. */
+    if (leaf[0] != '\0') {
+        safe_move_self(start);
+        rmdir(leaf);
+        leaf[0] = '\0';
+    }
     errno = saved;
 }
 
@@ -167,26 +208,33 @@ on_signal(int sig)
     raise(sig);
 }
 
-/* Remember DIR for removal; install the exit and signal handlers once. */
+/* The first time: remember who we are and where we live, and install the
+ * exit and signal handlers that undo what we make. */
 static void
-remember(const char *dir, const char *own)
+arm(const char *own)
 {
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
     struct sigaction sa = {.sa_handler = on_signal};
     size_t i;
 
-    if (nmade == MAX_MADE)
+    if (maker == getpid())
         return;
-    if (nmade == 0) {
-        maker = getpid();
-        snprintf(home, sizeof(home), "%s", own);
-        if (atexit(cleanup) != 0)
-            fatal("atexit failed");
-        for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-            if (sigaction(sigs[i], &sa, NULL) == -1)
-                err_exit("sigaction");
-    }
-    snprintf(made[nmade++], sizeof(made[0]), "%s", dir);
+    maker = getpid();
+    snprintf(home, sizeof(home), "%s", own);
+    if (atexit(cleanup) != 0)
+        fatal("atexit failed");
+    for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+        if (sigaction(sigs[i], &sa, NULL) == -1)
+            err_exit("sigaction");
+}
+
+/* Remember DIR for removal. */
+static void
+remember(const char *dir, const char *own)
+{
+    arm(own);
+    if (nmade < MAX_MADE)
+        snprintf(made[nmade++], sizeof(made[0]), "%s", dir);
 }
 
 /* Is WORD one of the comma-separated words of LIST? */
@@ -306,6 +354,8 @@ find_version(const char *controller, int version, struct cg_hier *h)
     }
     h->version = version;
     snprintf(h->mount, sizeof(h->mount), "%s", mnt);
+    snprintf(h->want, sizeof(h->want), "%s",
+             version == 2 && !any ? controller : "");
     if (own_path(version, controller, path, sizeof(path)) == -1)
         return -1;
     /* The mount shows the hierarchy from ROOT down (a cgroup namespace,
@@ -350,17 +400,112 @@ cg_need(const char *controller, int version, struct cg_hier *h)
     printf("hierarchy: v%d %s (%s)\n", h->version, h->mount, h->what);
 }
 
+/* Is this process the only one in the cgroup DIR? */
+static int
+alone_in(const char *dir)
+{
+    char procs[256];
+
+    if (cg_read(dir, "cgroup.procs", procs, sizeof(procs)) == -1)
+        return 0;
+    return strtoll(procs, NULL, 10) == getpid() && strchr(procs, '\n') == NULL;
+}
+
+/* v2: into a leaf below our own cgroup, so that our own cgroup may hand
+ * controllers down (no internal processes). H->own becomes the leaf. */
+static void
+move_to_leaf(struct cg_hier *h)
+{
+    char path[PATH_MAX];
+
+    if (snprintf(path, sizeof(path), "%s/isolab.%s.%d.leaf", h->own,
+                 program_invocation_short_name,
+                 (int)getpid()) >= (int)sizeof(path))
+        fatal("%s: path too long", h->own);
+    if (mkdir(path, 0755) == -1)
+        err_exit("mkdir %s", path);
+    arm(h->own);
+    snprintf(start, sizeof(start), "%s", h->own);
+    snprintf(leaf, sizeof(leaf), "%s", path);
+    if (cg_move(leaf, 0) == -1)
+        err_exit("move into %s", leaf);
+    snprintf(h->own, sizeof(h->own), "%s", leaf);
+    snprintf(home, sizeof(home), "%s", leaf);
+}
+
+/* v2: make BASE hand every controller of H->want down to its children. */
+static void
+hand_down(struct cg_hier *h, const char *base)
+{
+    char offered[512], handed[512], want[sizeof(h->want)], *c, *save;
+    const char *prog = program_invocation_short_name;
+    int rc;
+
+    snprintf(want, sizeof(want), "%s", h->want);
+    for (c = strtok_r(want, " ", &save); c != NULL;
+         c = strtok_r(NULL, " ", &save)) {
+        if (cg_read(base, "cgroup.subtree_control", handed, sizeof(handed)) ==
+                0 &&
+            has_word(handed, c))
+            continue; /* handed down already */
+        /* A cgroup can hand down only what its own parent hands it. */
+        if (cg_read(base, "cgroup.controllers", offered, sizeof(offered)) ==
+                -1 ||
+            !has_word(offered, c))
+            lacks("the %s controller is not handed down to %s (its parent's "
+                  "cgroup.subtree_control lacks it): run in a cgroup "
+                  "delegated with it: sudo systemd-run --scope -p "
+                  "Delegate=yes ./%s, or systemd-run --user --scope -p "
+                  "Delegate=yes ./%s (as a user, see cgroups/README.md for "
+                  "the controllers systemd delegates to users)",
+                  c, base, prog, prog);
+        /* Our own cgroup: only if we are alone in it (delegated to us),
+         * and then from a leaf beside the cgroups we make. Never the
+         * root cgroup, nor one we share: those are the system's. */
+        if (strcmp(base, h->own) == 0 && leaf[0] == '\0') {
+            if (strcmp(base, h->mount) == 0 || !alone_in(base))
+                lacks("%s holds other processes, so it cannot hand the %s "
+                      "controller down to a cgroup of ours (cgroups v2: no "
+                      "internal processes), and it is not ours to change; "
+                      "run in a cgroup of your own: sudo systemd-run "
+                      "--scope -p Delegate=yes ./%s, or systemd-run --user "
+                      "--scope -p Delegate=yes ./%s",
+                      base, c, prog, prog);
+            move_to_leaf(h);
+        }
+        rc = cg_write(base, "cgroup.subtree_control", "+%s", c);
+        if (rc == -1 && errno == EBUSY)
+            lacks("%s holds processes, so it cannot hand the %s controller "
+                  "down (cgroups v2: no internal processes); give a cgroup "
+                  "that holds none with -P, or run without -P in a cgroup "
+                  "of your own (systemd-run --scope -p Delegate=yes)",
+                  base, c);
+        if (rc == -1)
+            err_exit("write +%s to %s/cgroup.subtree_control", c, base);
+        arm(h->own);
+        if (nenabled < MAX_MADE) {
+            snprintf(enabled_dir[nenabled], sizeof(enabled_dir[0]), "%s", base);
+            snprintf(enabled_ctrl[nenabled++], sizeof(enabled_ctrl[0]), "%s",
+                     c);
+        }
+    }
+}
+
 void
-cg_create(const struct cg_hier *h, const char *parent, char *path, size_t size)
+cg_create(struct cg_hier *h, const char *parent, char *path, size_t size)
 {
     size_t n = strlen(h->mount);
+    char base[PATH_MAX];
 
     /* A parent of the caller's choosing must lie in the same hierarchy. */
     if (parent != NULL && (strncmp(parent, h->mount, n) != 0 ||
                            (parent[n] != '/' && parent[n] != '\0')))
         usage_err("-P %s: not a cgroup in %s", parent, h->mount);
-    snprintf(path, size, "%s/isolab.%s.%d", parent != NULL ? parent : h->own,
-             program_invocation_short_name, (int)getpid());
+    snprintf(base, sizeof(base), "%s", parent != NULL ? parent : h->own);
+    if (h->version == 2 && h->want[0] != '\0')
+        hand_down(h, base);
+    snprintf(path, size, "%s/isolab.%s.%d", base, program_invocation_short_name,
+             (int)getpid());
     if (mkdir(path, 0755) == -1) {
         if (errno == EACCES || errno == EPERM || errno == EROFS)
             fatal("mkdir %s: %s: run as root, or give a cgroup delegated "

@@ -29,11 +29,14 @@ struct cg_hier {
     char mount[PATH_MAX]; /* where the hierarchy is mounted */
     char own[PATH_MAX];   /* this process's cgroup in it, as a directory */
     char what[512];       /* v1: the mount's controllers; v2: "cgroup2" */
+    char want[128];       /* v2: the controllers that cgroups made with
+                             cg_create() need, space-separated ("pids") */
 };
 
 /* Find the hierarchy holding CONTROLLER ("pids", "memory", ...; NULL or ""
  * for the v2 hierarchy, whatever controllers it has). VERSION 1 or 2
- * accepts only that version, 0 either (v2 first). 0, or -1 with errno
+ * accepts only that version, 0 either (v2 first). On v2, CONTROLLER goes
+ * into H->want (add more there, space-separated). 0, or -1 with errno
  * ENOENT if there is none. */
 int cg_find(const char *controller, int version, struct cg_hier *h);
 
@@ -44,12 +47,26 @@ void cg_need(const char *controller, int version, struct cg_hier *h);
 
 /* Create the cgroup PARENT/isolab.PROG.PID (PARENT: the caller's own
  * cgroup H->own when NULL); its path in PATH. Exits on failure, with a
- * hint when it is a matter of privilege. If the program ends (exit, or
- * SIGINT, SIGTERM, SIGHUP) while the cgroup is still there, the cgroup
- * and those below it are removed: the caller moves back to H->own, the
- * processes left inside (the program's own) are killed. */
-void cg_create(const struct cg_hier *h, const char *parent, char *path,
-               size_t size);
+ * hint when it is a matter of privilege.
+ *
+ * On v2 a cgroup may use a controller only if its parent hands it down
+ * (the parent's cgroup.subtree_control), and a cgroup that hands a
+ * controller down may hold no process (the "no internal processes"
+ * rule). So first, for each controller in H->want that PARENT does not
+ * hand down yet, cg_create() writes "+NAME" to PARENT's subtree_control.
+ * If PARENT is our own cgroup and we are the only process in it (a
+ * cgroup delegated to us, as `systemd-run --scope -p Delegate=yes` makes
+ * one), we first move into a leaf beside the new cgroup,
+ * PARENT/isolab.PROG.PID.leaf, and H->own becomes that leaf. If other
+ * processes share it (a login shell's session scope), we exit with 77
+ * and the command that gives a cgroup of our own.
+ *
+ * Everything is undone at exit, and on SIGINT, SIGTERM and SIGHUP: what
+ * the program has not removed itself is removed (the caller moves back
+ * to H->own, the processes left inside, the program's own, are killed),
+ * the controllers are taken back, and the caller leaves the leaf for the
+ * cgroup it started in. */
+void cg_create(struct cg_hier *h, const char *parent, char *path, size_t size);
 
 /* Write to, or read from, the file FILE of the cgroup DIR. cg_read()
  * drops one trailing newline. */

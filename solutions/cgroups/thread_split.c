@@ -26,7 +26,6 @@
  */
 #define _GNU_SOURCE /* gettid() */
 #include <errno.h>
-#include <libgen.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,7 +78,7 @@ int
 main(int argc, char *argv[])
 {
     const char *parent = NULL;
-    char cg[PATH_MAX], a[PATH_MAX + 4], b[PATH_MAX + 4], up[PATH_MAX];
+    char cg[PATH_MAX], a[PATH_MAX + 4], b[PATH_MAX + 4];
     int opt, version = 0;
     struct cg_hier h;
     pthread_t thread;
@@ -135,9 +134,8 @@ main(int argc, char *argv[])
     errno = pthread_join(thread, NULL);
     if (errno != 0)
         err_exit("pthread_join");
-    snprintf(up, sizeof(up), "%s", cg);
-    if (cg_move(dirname(up), 0) == -1)
-        err_exit("move back to %s", up);
+    if (cg_move(h.own, 0) == -1)
+        err_exit("move back to %s", h.own);
     if (cg_remove(a) == -1 || cg_remove(b) == -1 || cg_remove(cg) == -1)
         err_exit("rmdir in %s", cg);
     return EXIT_SUCCESS;

@@ -13,18 +13,22 @@
  * in (EBUSY again). Resources are shared out among leaves only.
  *
  * Usage: cgroup_subtree [-c CONTROLLER] [-P PARENT]
- *   -c CONTROLLER  the controller to hand down (the first one offered)
+ *   -c CONTROLLER  the controller to hand down (memory, io, or the first
+ *                  one offered)
+ *   -P PARENT      make our cgroup below PARENT, not below our own
  *
- * Try:
- *     $ sudo ./cgroup_subtree
+ * Try (pure v2, in a cgroup of its own, as systemd makes one):
+ *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_subtree
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
- *     offered to our cgroup: cpu memory pids
- *     +pids with a process inside: Device or resource busy (EBUSY)
- *     +pids once the process is in leaf: ok
- *     leaf/cgroup.controllers: pids
+ *     offered to our cgroup: cpuset cpu io memory pids
+ *     +memory with a process inside: Device or resource busy (EBUSY)
+ *     +memory once the process is in leaf: ok
+ *     leaf/cgroup.controllers: memory
  *     the process back into our cgroup: Device or resource busy (EBUSY)
- *   Observe: on a hybrid system the controllers live in v1 and the v2
- *   hierarchy offers none: the program says so and exits with 77.
+ *   Observe: the same without systemd-run, from a login shell, exits with
+ *   77: the shell's session scope holds other processes, so it may not
+ *   hand a controller down to ours. On a hybrid system the controllers
+ *   live in v1 and the v2 hierarchy offers none: 77 again, saying so.
  *
  * Needs: root, or a cgroup delegated to you (-P); cgroups v2 with a
  * controller that the parent's cgroup.subtree_control hands down.
@@ -46,7 +50,38 @@
 
 static const char usage_text[] =
     "Usage: cgroup_subtree [-c CONTROLLER] [-P PARENT]\n"
-    "  -c CONTROLLER  the controller to hand down (the first one offered)\n";
+    "  -c CONTROLLER  the controller to hand down (memory, io, or the "
+    "first one\n"
+    "                 offered)\n"
+    "  -P PARENT      make our cgroup below PARENT, not below our own\n";
+
+/* Is WORD one of the space-separated words of LIST? */
+static int
+has_word(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    const char *p;
+
+    for (p = strstr(list, word); p != NULL; p = strstr(p + 1, word))
+        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+            return 1;
+    return 0;
+}
+
+/* Are controllers bound to v1 hierarchies here (a hybrid system)? */
+static int
+on_v1(void)
+{
+    char line[PATH_MAX];
+    FILE *f = fopen("/proc/self/cgroup", "r");
+    int v1 = 0;
+
+    while (f != NULL && fgets(line, sizeof(line), f) != NULL)
+        v1 |= strncmp(line, "0::", 3) != 0 && strstr(line, ":name=") == NULL;
+    if (f != NULL)
+        fclose(f);
+    return v1;
+}
 
 static void
 report(const char *what, int ret)
@@ -60,7 +95,7 @@ report(const char *what, int ret)
 int
 main(int argc, char *argv[])
 {
-    const char *parent = NULL, *controller = NULL;
+    const char *parent = NULL, *controller = NULL, *base;
     char cg[PATH_MAX], leaf[PATH_MAX + 8], offered[512], first[64];
     char what[640];
     int opt, status;
@@ -85,23 +120,39 @@ main(int argc, char *argv[])
         usage(EXIT_USAGE, usage_text);
 
     cg_need(NULL, 2, &h);
-    cg_create(&h, parent, cg, sizeof(cg));
-    if (cg_read(cg, "cgroup.controllers", offered, sizeof(offered)) == -1)
-        err_exit("read %s/cgroup.controllers", cg);
+    /* What may our cgroups use? What the cgroup we make ours below is
+     * offered: its parent's subtree_control decides. */
+    base = parent != NULL ? parent : h.own;
+    if (cg_read(base, "cgroup.controllers", offered, sizeof(offered)) == -1)
+        err_exit("read %s/cgroup.controllers", base);
     printf("offered to our cgroup: %s\n", *offered ? offered : "(none)");
+    /* By default a domain controller, memory or io: the rule is about
+     * them. Threaded ones (cpu, cpuset, pids) may be handed down by a
+     * cgroup with processes inside, which could still become the root
+     * of a threaded subtree (cgroup-v2.rst, "Threads"). */
+    if (controller == NULL && has_word(offered, "memory"))
+        controller = "memory";
+    else if (controller == NULL && has_word(offered, "io"))
+        controller = "io";
     if (controller == NULL) { /* the first word offered */
         snprintf(first, sizeof(first), "%.*s", (int)strcspn(offered, " "),
                  offered);
         controller = first;
     }
-    if (*controller == '\0') {
-        cg_remove(cg);
-        fprintf(stderr, "cgroup_subtree: the v2 hierarchy hands no "
-                        "controller down to cgroups made here (on a hybrid "
-                        "system the controllers are bound to v1; the kit "
-                        "does not change cgroups it did not make)\n");
-        return EXIT_NOFEATURE;
-    }
+    if (*controller == '\0' && on_v1())
+        lacks("the v2 hierarchy offers no controller here: on this hybrid "
+              "system they are bound to v1 hierarchies (see "
+              "/proc/self/cgroup), and the kit does not change cgroups it "
+              "did not make");
+    if (*controller == '\0')
+        lacks("%s is offered no controller: its parent hands none down; run "
+              "in a cgroup delegated to you: sudo systemd-run --scope -p "
+              "Delegate=yes ./cgroup_subtree",
+              base);
+    /* Our cgroup must be able to use it: cg_create() has BASE hand it
+     * down (on a cgroup of our own, from a leaf beside it). */
+    snprintf(h.want, sizeof(h.want), "%s", controller);
+    cg_create(&h, parent, cg, sizeof(cg));
 
     snprintf(leaf, sizeof(leaf), "%s/leaf", cg);
     if (mkdir(leaf, 0755) == -1)

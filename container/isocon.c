@@ -210,36 +210,88 @@ write_maps(pid_t pid)
     say("user namespace: uid_map and gid_map '%s'", map);
 }
 
-/* One cgroup per limited controller; each path in DIRS[i] ("" if none). */
+/* The limits: pids, memory and cpu. */
+static const char *const ctrl[3] = {"pids", "memory", "cpu"};
+
+/* Find the hierarchy of each limited controller, before anything runs:
+ * on v1 each controller may have a hierarchy of its own, and -P names a
+ * cgroup in one of them only. */
 static void
-limit(pid_t pid, char dirs[3][PATH_MAX])
+find_limits(struct cg_hier h[3])
 {
-    static const char *const ctrl[] = {"pids", "memory", "cpu"};
-    int want[3] = {opt.pids, opt.mib, opt.cpu}, i, rc;
-    struct cg_hier h;
+    int want[3] = {opt.pids, opt.mib, opt.cpu}, i, first = -1;
+
+    for (i = 0; i < 3; i++) {
+        h[i].version = 0;
+        if (want[i] == 0)
+            continue;
+        if (cg_find(ctrl[i], 0, &h[i]) == -1)
+            fatal("no cgroup hierarchy holds the %s controller", ctrl[i]);
+        if (first == -1)
+            first = i;
+        else if (opt.parent != NULL && strcmp(h[i].mount, h[first].mount) != 0)
+            usage_err("-P names one cgroup, but %s and %s are in different "
+                      "hierarchies (%s, %s): give one limit with -P",
+                      ctrl[first], ctrl[i], h[first].mount, h[i].mount);
+    }
+}
+
+/* Put PID under the limits. On v2 one cgroup holds them all: the first
+ * limit's, which asks cg_create() for every controller wanted. On v1
+ * each controller's hierarchy gets a cgroup of its own. DIRS[i] is the
+ * cgroup of limit i ("" if none; on v2 the same path for all). */
+static void
+limit(pid_t pid, struct cg_hier h[3], char dirs[3][PATH_MAX])
+{
+    int want[3] = {opt.pids, opt.mib, opt.cpu}, i, j, rc, v2 = -1;
 
     for (i = 0; i < 3; i++) {
         dirs[i][0] = '\0';
         if (want[i] == 0)
             continue;
-        if (cg_find(ctrl[i], 0, &h) == -1)
-            fatal("no cgroup hierarchy holds the %s controller", ctrl[i]);
-        cg_create(&h, opt.parent, dirs[i], PATH_MAX);
+        if (h[i].version == 2 && v2 != -1) { /* the v2 cgroup made already */
+            snprintf(dirs[i], PATH_MAX, "%s", dirs[v2]);
+        } else {
+            if (h[i].version == 2) {
+                v2 = i;
+                /* (h[i].want names ctrl[i]; the others go with it) */
+                for (j = i + 1; j < 3; j++)
+                    if (want[j] != 0 && h[j].version == 2)
+                        snprintf(h[i].want + strlen(h[i].want),
+                                 sizeof(h[i].want) - strlen(h[i].want), " %s",
+                                 ctrl[j]);
+            }
+            cg_create(&h[i], opt.parent, dirs[i], PATH_MAX);
+            if (cg_move(dirs[i], pid) == -1)
+                err_exit("move the init into %s", dirs[i]);
+        }
         if (i == 0)
             rc = cg_write(dirs[i], "pids.max", "%d", want[i]);
         else if (i == 1)
             rc = cg_write(dirs[i],
-                          h.version == 2 ? "memory.max"
-                                         : "memory.limit_in_bytes",
+                          h[i].version == 2 ? "memory.max"
+                                            : "memory.limit_in_bytes",
                           "%lld", (long long)want[i] << 20);
-        else if (h.version == 2)
+        else if (h[i].version == 2)
             rc = cg_write(dirs[i], "cpu.max", "%d 100000", want[i] * 1000);
         else
             rc = cg_write(dirs[i], "cpu.cfs_quota_us", "%d", want[i] * 1000);
-        if (rc == -1 || cg_move(dirs[i], pid) == -1)
-            err_exit("cgroup %s", dirs[i]);
+        if (rc == -1)
+            err_exit("cgroup %s: set the %s limit", dirs[i], ctrl[i]);
         say("cgroup: %s, %s limited", dirs[i], ctrl[i]);
     }
+}
+
+/* Is DIRS[I] one of DIRS[0..I-1]? (On v2 the limits share a cgroup.) */
+static int
+named_before(char dirs[3][PATH_MAX], int i)
+{
+    int j;
+
+    for (j = 0; j < i; j++)
+        if (strcmp(dirs[j], dirs[i]) == 0)
+            return 1;
+    return 0;
 }
 
 static int
@@ -251,10 +303,12 @@ run(void)
         .exit_signal = SIGCHLD,
     };
     char dirs[3][PATH_MAX];
+    struct cg_hier h[3];
     long long kills;
     int status, i;
     pid_t pid;
 
+    find_limits(h);
     if (pipe2(opt.sync, O_CLOEXEC) == -1)
         err_exit("pipe2");
     fflush(stdout);
@@ -268,7 +322,7 @@ run(void)
     say("container: init is PID %d here, PID 1 inside", (int)pid);
     close(opt.sync[0]);
     write_maps(pid);
-    limit(pid, dirs); /* before the container runs anything */
+    limit(pid, h, dirs); /* before the container runs anything */
     /* Signals to us go to the init (which replaces the cgroup removal
      * on SIGINT/SIGTERM/SIGHUP that cg_create() set up: we remove the
      * cgroups ourselves once the init has ended). */
@@ -286,7 +340,8 @@ run(void)
         fprintf(stderr, "isocon: memory limit: %lld OOM kills\n", kills);
     }
     for (i = 0; i < 3; i++)
-        if (dirs[i][0] != '\0' && cg_remove(dirs[i]) == -1)
+        if (dirs[i][0] != '\0' && !named_before(dirs, i) &&
+            cg_remove(dirs[i]) == -1)
             err_warn("rmdir %s", dirs[i]);
     return child_exit_status(status);
 }

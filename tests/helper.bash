@@ -148,6 +148,10 @@ kit_cgroup() {
         return 1
     }
     base=$(cgroup_dir "$ctrl")/isolab.${ISOLAB_RUN_ID:-$$}
+    # On pure v2, tests/run made the kit's subtree beside its own leaf.
+    if [ -n "${ISOLAB_CG2_BASE:-}" ] && [ "$(cg_version "$ctrl")" = v2 ]; then
+        base=$ISOLAB_CG2_BASE
+    fi
     dir=$base/t$BATS_SUITE_TEST_NUMBER.$RANDOM
     # A test in another file may remove the subtree, once empty, between
     # mkdir -p's two steps: then once more.
@@ -173,7 +177,9 @@ kit_cgroup_remove() {
         sleep 0.05
     done
     rmdir "$dir" 2>/dev/null || true
-    rmdir "$(dirname "$dir")" 2>/dev/null || true
+    # The kit's subtree, once empty; not the one tests/run made on v2.
+    [ "$(dirname "$dir")" = "${ISOLAB_CG2_BASE:-}" ] ||
+        rmdir "$(dirname "$dir")" 2>/dev/null || true
 }
 
 # state_of PID: the one-letter state of PID, nothing if it is gone.

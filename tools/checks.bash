@@ -11,6 +11,14 @@
 #   CHECK_FIX  the exact command or setting that fixes it ("" if none)
 # Checks are cheap (no package manager calls) so tests can use them.
 
+# setcap, getcap, capsh and chroot live in /usr/sbin and /sbin, which an
+# ordinary user's PATH lacks on Debian: the doctor, deps and the suite
+# look there too.
+case ":$PATH:" in
+*:/usr/sbin:*) ;;
+*) PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin ;;
+esac
+
 # shellcheck disable=SC2034 # CHECK_MSG and CHECK_FIX are for the caller
 CHECK_MSG=""
 CHECK_FIX=""
@@ -185,7 +193,17 @@ check_cgroup() {
         _fail "cannot find this process's cgroup in the $ctrl hierarchy" "" ||
         return 1
     [ -w "$dir" ] || _fail "cannot create cgroups in $dir (needs root or a delegated subtree)" \
-        "run as root, or ask for a delegated subtree (systemd-run --user --scope -p Delegate=yes)"
+        "run as root, or ask for a delegated subtree (systemd-run --user --scope -p Delegate=yes)" ||
+        return 1
+    # Pure v2 (tests/run): the controller must reach the kit's subtree.
+    [ "$ctrl" != v2 ] && [ "$(cgroup_hierarchy "$ctrl" | cut -d' ' -f1)" = v2 ] ||
+        return 0
+    [ -z "${ISOLAB_CG2_SKIP:-}" ] || _fail "$ISOLAB_CG2_SKIP" "" || return 1
+    if [ -n "${ISOLAB_CG2_BASE:-}" ] &&
+        ! grep -qw -- "$ctrl" "$ISOLAB_CG2_BASE/cgroup.subtree_control"; then
+        _fail "the $ctrl controller is not delegated to this cgroup ($(dirname "$ISOLAB_CG2_BASE") has: $(cat "$(dirname "$ISOLAB_CG2_BASE")/cgroup.controllers"))" \
+            "as a user, have systemd delegate it: a drop-in for user@.service with Delegate=cpu cpuset io memory pids (cgroups/README.md)"
+    fi
 }
 
 # ---- libraries, tools and the file system ----

@@ -61,7 +61,7 @@ STATIC_PROGS := mounts/chroot_escape container/escape_probe
 FLAGS_STAMP := lib/.build-flags
 BUILD_ID = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(LDLIBS)
 
-.PHONY: all help clean check check-rootless sanitize lint grade \
+.PHONY: all help clean check check-vm check-rootless sanitize lint grade \
         verify-exercises doctor deps deps-ensure solutions exercises rootfs bench tour \
         $(CHAPTERS) FORCE
 .DEFAULT_GOAL := all
@@ -86,6 +86,8 @@ help:
 	@echo '  make doctor           what this machine allows, and the fixes'
 	@echo '  make check            build, then run the whole test suite'
 	@echo '  make check-rootless   (as root) the suite as the user nobody'
+	@echo '  make check-vm         the suite in a Debian guest: systemd, pure'
+	@echo '                        cgroup v2 (WAYS="session scope user")'
 	@echo '  make grade [EX=fileio/tee]  grade your exercises'
 	@echo '  make verify-exercises skeletons fail their tests, solutions pass'
 	@echo '  make sanitize         the suite under ASan and UBSan'
@@ -139,6 +141,12 @@ doctor:
 check: deps-ensure
 	$(Q)$(MAKE) all rootfs
 	$(Q)tests/run $(TESTS)
+
+# The suite in a throw-away Debian 12 guest with systemd and pure cgroup v2
+# (tools/vm): WAYS="session scope user", TESTS as for check.
+check-vm: deps-ensure
+	$(Q)$(MAKE) all exercises rootfs
+	$(Q)WERROR=$(WERROR) tools/vm check $(if $(WAYS),-w "$(WAYS)") $(TESTS)
 
 check-rootless: deps-ensure
 	$(Q)$(MAKE) all rootfs

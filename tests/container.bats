@@ -186,6 +186,32 @@ inside() {
     assert_line --regexp '^isocon: memory limit: [1-9][0-9]* OOM kills$'
 }
 
+@test "isocon: two limits on v2 share one cgroup; on v1, -P with two hierarchies is refused at once" {
+    require root
+    require cgroup pids
+    require cgroup memory
+    cg=$(kit_cgroup pids)
+    if [ "$(cg_version pids)" = v1 ] && [ "$(cg_version memory)" = v1 ]; then
+        # -P names a cgroup in one hierarchy: a usage error, before clone3.
+        run -2 --separate-stderr inside -v -p 20 -m 64 -P "$cg" true
+        assert_equal "${stderr_lines[0]}" "isocon: -P names one cgroup, but pids and memory are in different hierarchies ($(cgroup_hierarchy pids | cut -d' ' -f2), $(cgroup_hierarchy memory | cut -d' ' -f2)): give one limit with -P"
+        refute_output --partial "container:"
+        return
+    fi
+    spawn sh -c 'exec "$@" 2>"$0"' "$BATS_TEST_TMPDIR/err" \
+        "$ISOCON" -v -p 20 -m 64 -P "$cg" sleep 48
+    wait_for descendant "$SPAWNED" sleep
+    # Both limits name the same cgroup, and it holds both.
+    run -0 grep -o 'cgroup: [^,]*, [a-z]* limited' "$BATS_TEST_TMPDIR/err"
+    assert_equal "${#lines[@]}" 2
+    dir=$(sed -n 's/^isocon: cgroup: \([^,]*\), pids limited$/\1/p' "$BATS_TEST_TMPDIR/err")
+    assert_line "cgroup: $dir, memory limited"
+    assert_equal "$(cat "$dir/pids.max") $(cat "$dir/memory.max")" "20 67108864"
+    kill "$SPAWNED"
+    wait_for ended "$SPAWNED"
+    wait_for sh -c '[ -z "$(find "$1" -mindepth 1 -type d)" ]' sh "$cg"
+}
+
 # ---- escape attempts: each must be refused ----
 
 refused() {

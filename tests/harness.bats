@@ -20,7 +20,13 @@ load helper
 @test "harness: kit_cgroup makes a cgroup below our own and removes it" {
     require cgroup pids
     cg=$(kit_cgroup pids)
-    [[ $cg == "$(cgroup_dir pids)/isolab."* ]]
+    if [ -n "${ISOLAB_CG2_BASE:-}" ]; then
+        # pure v2: in the subtree that tests/run made beside its own leaf
+        [[ $cg == "$ISOLAB_CG2_BASE/t"* ]]
+        [[ $ISOLAB_CG2_BASE == "$(dirname "$(cgroup_dir pids)")/isolab."* ]]
+    else
+        [[ $cg == "$(cgroup_dir pids)/isolab."* ]]
+    fi
     assert_file_exist "$cg/cgroup.procs"
     sleep 30 3>&- &
     echo $! >"$cg/cgroup.procs"
@@ -60,4 +66,26 @@ load helper
     assert_line --regexp '^  (ok|NO)  cgroups'
     assert_line --regexp '^  ok  kernel: Linux '
     assert_line "  ok  bats"
+}
+
+@test "harness: doctor's delegation line names a cgroup that systemd delegated to a user" {
+    require root
+    run -0 "$ISOLAB_TOP/tools/doctor"
+    # What systemd makes for a logged-in (or lingering) user: user@UID.service,
+    # owned by that user. Without systemd there is none, and the line says how.
+    d=$(find /sys/fs/cgroup -path '*/user@*.service' -maxdepth 4 -type d ! -user 0 2>/dev/null | head -1)
+    if [ -n "$d" ]; then
+        assert_line --regexp "^  ok  a cgroup subtree is delegated to a non-root user: /sys/fs/cgroup/user\.slice/.*user@[0-9]+\.service"
+    else
+        assert_line "  NO  cgroup delegation: no cgroup subtree is delegated to a non-root user"
+    fi
+}
+
+@test "harness: doctor, as a user on pure v2, names the controllers systemd delegates to them" {
+    require nonroot
+    [ "$(cg_version pids)" = v2 ] || skip "pids is a v1 controller here: delegation to users is v2's (make check-vm runs this)"
+    um=/sys/fs/cgroup/user.slice/user-$(id -u).slice/user@$(id -u).service
+    [ -r "$um/cgroup.controllers" ] || skip "no user manager (user@$(id -u).service) for this user"
+    run -0 "$ISOLAB_TOP/tools/doctor"
+    assert_line --regexp "^  (ok  controllers delegated to you \(user@$(id -u)\.service\): |NO  controllers delegated to you: systemd delegates to you only: )$(cat "$um/cgroup.controllers")"
 }

@@ -17,7 +17,7 @@
  *   -w W1,W2    two busy children on one CPU, with these weights
  *   -d MS       how long to let them run (1000)
  *
- * Try (pure v2: in a cgroup of its own, see README; hybrid: sudo alone):
+ * Try: (pure v2: in a cgroup of its own, see README; hybrid: sudo alone)
  *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_cpu -q 20
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     quota: 20% of a CPU (cpu.max 20000 100000)

@@ -17,18 +17,21 @@
  *   -m LIMIT  the limit in MiB (32)
  *   -a ALLOC  how much the child tries to allocate, in MiB (LIMIT * 2)
  *
- * Try:
- *     $ sudo ./cgroup_memory
+ * Try: (pure v2: in a cgroup of its own, see README; hybrid: sudo alone)
+ *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_memory
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     limit: 32 MiB
  *     child: killed by SIGKILL after 31 of 64 MiB
  *     memory.events oom_kill: 1
- *     $ sudo ./cgroup_memory -a 16       # under the limit: it finishes
+ *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_memory -a 16
+ *     ...
  *     child: exited with status 0 after 16 of 16 MiB
  *   Observe: dmesg shows the OOM killer's report, naming the cgroup
  *   ("Memory cgroup out of memory").
  *
- * Needs: root, or a cgroup delegated to you (-P); the memory controller.
+ * Needs: root, or a cgroup delegated to you (-P, or systemd-run --user
+ * --scope -p Delegate=yes); the memory controller; on v2 a cgroup of its
+ * own (from a login shell's session scope it exits with 77).
  *
  * See also: cgroups(7), the kernel's Documentation/admin-guide/cgroup-v2.rst
  * (Memory) and cgroup-v1/memory.rst; course chapter 23.

@@ -13,7 +13,7 @@
  *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
  *
  * Try:
- *     $ sudo ./fork_jail -n 10 sh -c 'for i in $(seq 30); do sleep 60 & done'
+ *     $ sudo systemd-run --scope -p Delegate=yes ./fork_jail -n 10 sh -c 'for i in $(seq 30); do sleep 60 & done'
  *     sh: 1: Cannot fork
  *     ...
  *     fork_jail: pids.events max: 21; ended 9 left-over processes

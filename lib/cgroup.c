@@ -400,23 +400,52 @@ cg_need(const char *controller, int version, struct cg_hier *h)
     printf("hierarchy: v%d %s (%s)\n", h->version, h->mount, h->what);
 }
 
-/* Is this process the only one in the cgroup DIR? */
-static int
-alone_in(const char *dir)
+/* The parent of process PID, from /proc/PID/stat; -1 if it is gone. */
+static pid_t
+parent_of(pid_t pid)
 {
-    char procs[256];
+    char path[64], buf[512], *p;
+    long ppid = -1;
+    FILE *f;
+
+    snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+    f = fopen(path, "r");
+    if (f == NULL)
+        return -1;
+    /* "PID (COMM) STATE PPID ...": COMM may hold spaces, so from the
+     * last ')' on. */
+    if (fgets(buf, sizeof(buf), f) != NULL && (p = strrchr(buf, ')')) != NULL)
+        sscanf(p + 1, " %*c %ld", &ppid);
+    fclose(f);
+    return (pid_t)ppid;
+}
+
+/* Does the cgroup DIR hold only this process and its children? (A
+ * launcher may have started its child before it makes its cgroup.) */
+static int
+only_ours(const char *dir)
+{
+    char procs[4096], *line, *save;
+    pid_t pid;
 
     if (cg_read(dir, "cgroup.procs", procs, sizeof(procs)) == -1)
         return 0;
-    return strtoll(procs, NULL, 10) == getpid() && strchr(procs, '\n') == NULL;
+    for (line = strtok_r(procs, "\n", &save); line != NULL;
+         line = strtok_r(NULL, "\n", &save)) {
+        pid = (pid_t)strtol(line, NULL, 10);
+        if (pid != getpid() && parent_of(pid) != getpid())
+            return 0;
+    }
+    return 1;
 }
 
-/* v2: into a leaf below our own cgroup, so that our own cgroup may hand
- * controllers down (no internal processes). H->own becomes the leaf. */
+/* v2: we and our children into a leaf below our own cgroup, so that our
+ * own cgroup may hand controllers down (no internal processes). H->own
+ * becomes the leaf. */
 static void
 move_to_leaf(struct cg_hier *h)
 {
-    char path[PATH_MAX];
+    char path[PATH_MAX], procs[4096], *line, *save;
 
     if (snprintf(path, sizeof(path), "%s/isolab.%s.%d.leaf", h->own,
                  program_invocation_short_name,
@@ -429,6 +458,12 @@ move_to_leaf(struct cg_hier *h)
     snprintf(leaf, sizeof(leaf), "%s", path);
     if (cg_move(leaf, 0) == -1)
         err_exit("move into %s", leaf);
+    /* Then our children, who share the cgroup we leave. */
+    if (cg_read(start, "cgroup.procs", procs, sizeof(procs)) == 0)
+        for (line = strtok_r(procs, "\n", &save); line != NULL;
+             line = strtok_r(NULL, "\n", &save))
+            if (cg_move(leaf, (pid_t)strtol(line, NULL, 10)) == -1)
+                err_exit("move %s into %s", line, leaf);
     snprintf(h->own, sizeof(h->own), "%s", leaf);
     snprintf(home, sizeof(home), "%s", leaf);
 }
@@ -459,11 +494,12 @@ hand_down(struct cg_hier *h, const char *base)
                   "Delegate=yes ./%s (as a user, see cgroups/README.md for "
                   "the controllers systemd delegates to users)",
                   c, base, prog, prog);
-        /* Our own cgroup: only if we are alone in it (delegated to us),
-         * and then from a leaf beside the cgroups we make. Never the
-         * root cgroup, nor one we share: those are the system's. */
+        /* Our own cgroup: only if it holds nothing but us and our
+         * children (a cgroup delegated to us), and then from a leaf
+         * beside the cgroups we make. Never the root cgroup, nor one we
+         * share: those are the system's. */
         if (strcmp(base, h->own) == 0 && leaf[0] == '\0') {
-            if (strcmp(base, h->mount) == 0 || !alone_in(base))
+            if (strcmp(base, h->mount) == 0 || !only_ours(base))
                 lacks("%s holds other processes, so it cannot hand the %s "
                       "controller down to a cgroup of ours (cgroups v2: no "
                       "internal processes), and it is not ours to change; "

@@ -54,10 +54,11 @@ void cg_need(const char *controller, int version, struct cg_hier *h);
  * controller down may hold no process (the "no internal processes"
  * rule). So first, for each controller in H->want that PARENT does not
  * hand down yet, cg_create() writes "+NAME" to PARENT's subtree_control.
- * If PARENT is our own cgroup and we are the only process in it (a
- * cgroup delegated to us, as `systemd-run --scope -p Delegate=yes` makes
- * one), we first move into a leaf beside the new cgroup,
- * PARENT/isolab.PROG.PID.leaf, and H->own becomes that leaf. If other
+ * If PARENT is our own cgroup and it holds nothing but us and our
+ * children (a cgroup delegated to us, as `systemd-run --scope -p
+ * Delegate=yes` makes one), we and they first move into a leaf beside
+ * the new cgroup, PARENT/isolab.PROG.PID.leaf, and H->own becomes that
+ * leaf. If other
  * processes share it (a login shell's session scope), we exit with 77
  * and the command that gives a cgroup of our own.
  *

@@ -3,12 +3,19 @@
  * escape_probe - try the ways out of a container, one by one
  *
  * Demonstrates: what a container's layers stop. Each VECTOR is one
- * classic escape or privilege attempt, made for real from inside; the
- * program prints "VECTOR: refused (ENAME)" when the kernel says no and
- * "VECTOR: ALLOWED" when it does not. It is linked statically and copied
- * into the container root by make rootfs (the root has no C library).
+ * classic escape or privilege attempt, made from inside; the program
+ * prints "VECTOR: refused (ENAME)" when the kernel says no and "VECTOR:
+ * ALLOWED" when it does not. Every attempt is made so that it changes
+ * nothing even where it is allowed: it asks the kernel the question
+ * (the permission check comes first) and makes the call fail just after
+ * it (an invalid reboot magic, an unknown file system type, a file opened
+ * but never written), or works in a directory or mount namespace of its
+ * own that it removes. It is linked statically and copied into the
+ * container root by make rootfs (the root has no C library).
  *
- * Usage: escape_probe VECTOR...      (or: escape_probe all)
+ * Usage: escape_probe [-f] VECTOR...      (or: escape_probe [-f] all)
+ *   -f  run outside a container too (in the initial user namespace),
+ *       where as root most attempts are ALLOWED: that is the point
  *   unshare clone clone3 setns mount umount pivot_root fsopen chroot
  *   handle proc_sys sysrq core_pattern mknod keyctl ptrace vm_readv
  *   tiocsti cgroup_v1 module bpf perf userfaultfd io_uring reboot clock
@@ -19,12 +26,17 @@
  *     unshare: refused (EPERM)
  *     ...
  *     $ container/isocon -S /bin/escape_probe unshare keyctl
+ *     $ sudo container/escape_probe -f mount reboot   # the host, as root
+ *     mount: ALLOWED
+ *     reboot: ALLOWED
  *   Observe: with -S (no filter) some attempts get further, and other
- *   layers (the user namespace, capabilities) still stop most of them.
+ *   layers (the user namespace, capabilities) still stop most of them;
+ *   on the host, root may do them all (and nothing is mounted, nor
+ *   rebooted: the calls fail just after their permission check).
  *   The exit status is 1 if any attempt was allowed.
  *
- * Needs: to be run inside the container (outside, as root, much of it
- * would be allowed: that is the point).
+ * Needs: to be run inside a container: in the initial user namespace it
+ * refuses (exit 2) unless given -f.
  *
  * See also: container/README.md (the table of vectors and layers);
  * the capstone, after course chapter 26.
@@ -45,6 +57,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
+#include <sys/timex.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -52,7 +65,11 @@
 #include <unistd.h>
 
 static const char usage_text[] =
-    "Usage: escape_probe VECTOR...      (or: escape_probe all)\n";
+    "Usage: escape_probe [-f] VECTOR...      (or: escape_probe [-f] all)\n"
+    "  -f  run outside a container too (every attempt is harmless)\n";
+
+/* A private directory for the attempts that make a file; removed. */
+static char scratch[] = "/tmp/isolab-probe.XXXXXX";
 
 static int allowed;
 
@@ -73,18 +90,26 @@ verdict(const char *vector, long ret)
     }
 }
 
-/* Open PATH for writing and write a byte: the refusal is at either. */
+/* Open PATH for writing, and write nothing: the permission is checked
+ * at open(2), and a write would change the machine where it is allowed. */
 static long
-write_to(const char *path)
+open_for_write(const char *path)
 {
     int fd = open(path, O_WRONLY | O_CLOEXEC);
-    long ret;
 
     if (fd == -1)
         return -1;
-    ret = write(fd, "\n", 1);
     close(fd);
-    return ret;
+    return 0;
+}
+
+/* RET, with the error ALLOWED_ERRNO counted as allowed: the call got
+ * past its permission check and failed only on the harmless argument we
+ * gave it on purpose. */
+static long
+past_check(long ret, int allowed_errno)
+{
+    return ret == -1 && errno == allowed_errno ? 0 : ret;
 }
 
 /* A child made with FLAGS by the raw clone(), or clone3() when 3. */
@@ -109,8 +134,11 @@ chroot_climb(void)
     struct stat before, after;
     int i;
 
-    if (stat("/", &before) == -1 || mkdir("/tmp/jail", 0700) == -1 ||
-        chroot("/tmp/jail") == -1)
+    char jail[sizeof(scratch) + 8];
+
+    snprintf(jail, sizeof(jail), "%s/jail", scratch);
+    if (stat("/", &before) == -1 || mkdir(jail, 0700) == -1 ||
+        chroot(jail) == -1)
         return -1;
     for (i = 0; i < 64; i++)
         if (chdir("..") == -1)
@@ -124,17 +152,22 @@ chroot_climb(void)
     return 0;
 }
 
-/* A set-UID-root copy of ourselves, run as UID 1000: euid 0 in it? */
+/* A set-UID-root copy of ourselves, run as UID 1000: euid 0 in it? The
+ * copy lies in our private directory (0700), so no one else can reach
+ * it; UID 1000 runs it through a descriptor (execveat), which needs no
+ * search permission on the directory. */
 static long
 suid_gain(void)
 {
-    char self[] = "/proc/self/exe", copy[] = "/tmp/suid-probe", buf[65536];
+    char copy[sizeof(scratch) + 16], buf[65536];
+    char *const args[] = {"escape_probe", "euid0", NULL}, *const env[] = {NULL};
     int in, out, status;
     ssize_t n;
     pid_t pid;
 
-    in = open(self, O_RDONLY);
-    out = open(copy, O_WRONLY | O_CREAT | O_TRUNC, 04755);
+    snprintf(copy, sizeof(copy), "%s/suid-probe", scratch);
+    in = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+    out = open(copy, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0700);
     if (in == -1 || out == -1)
         return -1;
     while ((n = read(in, buf, sizeof(buf))) > 0)
@@ -144,14 +177,18 @@ suid_gain(void)
     close(out);
     if (chmod(copy, 04755) == -1)
         return -1;
+    in = open(copy, O_PATH); /* inherited by the child, for execveat */
+    if (in == -1)
+        return -1;
     pid = fork();
     if (pid == 0) {
         if (setresgid(1000, 1000, 1000) == -1 ||
             setresuid(1000, 1000, 1000) == -1)
             _exit(2);
-        execl(copy, "escape_probe", "euid0", (char *)NULL);
+        syscall(SYS_execveat, in, "", args, env, AT_EMPTY_PATH);
         _exit(2);
     }
+    close(in);
     if (pid == -1 || waitpid(pid, &status, 0) == -1)
         return -1;
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
@@ -179,12 +216,50 @@ leaked_fds(void)
     return n > 0 ? 0 : -1;
 }
 
+/* TIOCSTI pushes a character into a terminal's input, as if typed. Tried
+ * on a pseudo-terminal of our own, never on the caller's: the kernel lets
+ * a process do it only to its controlling terminal, or with CAP_SYS_ADMIN
+ * (and not at all where the legacy_tiocsti sysctl is 0). */
+static long
+tiocsti(void)
+{
+    int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC), slave;
+    long ret;
+
+    if (master == -1 || grantpt(master) == -1 || unlockpt(master) == -1)
+        return -1;
+    slave = open(ptsname(master), O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (slave == -1)
+        return -1;
+    ret = ioctl(slave, TIOCSTI, "x");
+    close(slave);
+    close(master);
+    return ret;
+}
+
+/* A v1 hierarchy mounted in a mount namespace of our own, which ends
+ * with this child: can we mount one (and set its release_agent)? */
+static long
+cgroup_v1(void)
+{
+    char dir[sizeof(scratch) + 8];
+
+    snprintf(dir, sizeof(dir), "%s/cg", scratch);
+    if (unshare(CLONE_NEWNS) == -1 ||
+        mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == -1 ||
+        mkdir(dir, 0700) == -1)
+        return -1;
+    if (mount("cgroup", dir, "cgroup", 0, "none,name=isolab_probe") == -1)
+        return -1;
+    umount2(dir, MNT_DETACH);
+    return 0;
+}
+
 static long
 try(const char *v)
 {
     struct iovec local = {&allowed, 1}, remote = {&allowed, 1};
     char cwd[4096], handle[128] = {0};
-    struct timespec now;
     int fd;
 
     if (!strcmp(v, "unshare"))
@@ -197,40 +272,54 @@ try(const char *v)
         fd = open("/proc/1/ns/uts", O_RDONLY | O_CLOEXEC);
         return fd == -1 ? -1 : setns(fd, 0);
     }
+    /* mount(2) checks CAP_SYS_ADMIN before it looks for the type. */
     if (!strcmp(v, "mount"))
-        return mount("tmpfs", "/tmp", "tmpfs", 0, NULL);
+        return past_check(mount("none", "/tmp", "isolab-no-such-fs", 0, NULL),
+                          ENODEV);
+    /* MNT_EXPIRE with MNT_DETACH is invalid, and found so only after
+     * the permission check: EINVAL means we could have unmounted it. */
     if (!strcmp(v, "umount"))
-        return umount2("/proc/sys", MNT_DETACH);
+        return past_check(umount2("/proc/sys", MNT_EXPIRE | MNT_DETACH),
+                          EINVAL);
+    /* pivot_root(2) checks CAP_SYS_ADMIN before it looks at its paths. */
     if (!strcmp(v, "pivot_root"))
-        return syscall(SYS_pivot_root, "/", "/tmp");
+        return past_check(syscall(SYS_pivot_root, "/isolab-no-such-dir",
+                                  "/isolab-no-such-dir"),
+                          ENOENT);
     if (!strcmp(v, "fsopen"))
         return syscall(SYS_fsopen, "tmpfs", 0);
     if (!strcmp(v, "chroot"))
         return chroot_climb();
-    if (!strcmp(v, "handle")) /* the "shocker" attack */
-        return syscall(SYS_open_by_handle_at, AT_FDCWD, handle, O_RDONLY);
+    /* the "shocker" attack: an empty handle is invalid (EINVAL), found
+     * after the CAP_DAC_READ_SEARCH check */
+    if (!strcmp(v, "handle"))
+        return past_check(
+            syscall(SYS_open_by_handle_at, AT_FDCWD, handle, O_RDONLY), EINVAL);
     if (!strcmp(v, "proc_sys"))
-        return write_to("/proc/sys/kernel/hostname");
+        return open_for_write("/proc/sys/kernel/hostname");
     if (!strcmp(v, "sysrq"))
-        return write_to("/proc/sysrq-trigger");
+        return open_for_write("/proc/sysrq-trigger");
     if (!strcmp(v, "core_pattern"))
-        return write_to("/proc/sys/kernel/core_pattern");
-    if (!strcmp(v, "mknod"))
-        return mknod("/tmp/sda", S_IFBLK | 0600, makedev(8, 0));
+        return open_for_write("/proc/sys/kernel/core_pattern");
+    if (!strcmp(v, "mknod")) { /* in our own directory, then removed */
+        snprintf(cwd, sizeof(cwd), "%s/sda", scratch);
+        return mknod(cwd, S_IFBLK | 0600, makedev(8, 0));
+    }
     if (!strcmp(v, "keyctl"))
         return syscall(SYS_keyctl, 0 /* KEYCTL_GET_KEYRING_ID */, -3, 0);
+    /* Opening PID 1's memory asks the ptrace attach check, without
+     * stopping PID 1 as PTRACE_ATTACH would. */
     if (!strcmp(v, "ptrace"))
-        return ptrace(PTRACE_ATTACH, 1, NULL, NULL);
+        return open_for_write("/proc/1/mem");
     if (!strcmp(v, "vm_readv"))
         return process_vm_readv(1, &local, 1, &remote, 1, 0);
     if (!strcmp(v, "tiocsti"))
-        return ioctl(STDIN_FILENO, TIOCSTI, "x");
-    if (!strcmp(v, "cgroup_v1")) { /* to set a release_agent */
-        mkdir("/tmp/cg", 0755);
-        return mount("cgroup", "/tmp/cg", "cgroup", 0, "rdma");
-    }
+        return tiocsti();
+    if (!strcmp(v, "cgroup_v1")) /* to set a release_agent */
+        return cgroup_v1();
+    /* CAP_SYS_MODULE is checked before the descriptor (-1: EBADF). */
     if (!strcmp(v, "module"))
-        return syscall(SYS_finit_module, -1, "", 0);
+        return past_check(syscall(SYS_finit_module, -1, "", 0), EBADF);
     if (!strcmp(v, "bpf"))
         return syscall(SYS_bpf, 0 /* BPF_MAP_CREATE */, handle, 64);
     if (!strcmp(v, "perf"))
@@ -239,11 +328,17 @@ try(const char *v)
         return syscall(SYS_userfaultfd, 0);
     if (!strcmp(v, "io_uring"))
         return syscall(SYS_io_uring_setup, 1, handle);
+    /* reboot(2) checks CAP_SYS_BOOT first, then its magic numbers: a
+     * wrong second magic is EINVAL only for a caller who may reboot. */
     if (!strcmp(v, "reboot"))
-        return syscall(SYS_reboot, 0xfee1dead, 672274793, 0x4321fedc, NULL);
+        return past_check(
+            syscall(SYS_reboot, 0xfee1dead, 0x15014b, 0x4321fedc, NULL),
+            EINVAL);
+    /* adjtimex(2) checks CAP_SYS_TIME before it finds the tick invalid. */
     if (!strcmp(v, "clock")) {
-        clock_gettime(CLOCK_REALTIME, &now);
-        return clock_settime(CLOCK_REALTIME, &now);
+        struct timex tx = {.modes = ADJ_TICK, .tick = 1};
+
+        return past_check(adjtimex(&tx), EINVAL);
     }
     if (!strcmp(v, "suid"))
         return suid_gain();
@@ -281,6 +376,39 @@ one(const char *vector)
         allowed = 1;
 }
 
+/* Are we in the initial user namespace, whose uid_map maps every ID to
+ * itself? A container made with a user namespace (isocon, rootless
+ * runtimes) maps a range. */
+static int
+initial_userns(void)
+{
+    unsigned long inside, outside, count;
+    FILE *f = fopen("/proc/self/uid_map", "r");
+    int n;
+
+    if (f == NULL)
+        return 1; /* cannot tell: take the careful side */
+    n = fscanf(f, "%lu %lu %lu", &inside, &outside, &count);
+    fclose(f);
+    return n == 3 && inside == 0 && outside == 0 && count == 4294967295UL;
+}
+
+/* Remove what the attempts may have left in the scratch directory. */
+static void
+remove_scratch(void)
+{
+    static const char *const names[] = {"suid-probe", "sda", "jail", "cg"};
+    char path[sizeof(scratch) + 16];
+    size_t i;
+
+    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        snprintf(path, sizeof(path), "%s/%s", scratch, names[i]);
+        if (unlink(path) == -1) /* jail and cg are directories */
+            rmdir(path);
+    }
+    rmdir(scratch);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -290,17 +418,44 @@ main(int argc, char *argv[])
         "core_pattern", "mknod",  "keyctl", "ptrace", "vm_readv",    "tiocsti",
         "cgroup_v1",    "module", "bpf",    "perf",   "userfaultfd", "io_uring",
         "reboot",       "clock",  "suid",   "fds",    "cwd"};
+    int opt, outside = 0, a;
     size_t i;
-    int a;
 
     if (argc == 2 && strcmp(argv[1], "euid0") == 0) /* the suid copy */
         return geteuid() == 0 ? 0 : 1;
-    if (argc < 2 || strcmp(argv[1], "-h") == 0) {
-        fputs(usage_text, argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
+    while ((opt = getopt(argc, argv, "+fh")) != -1) {
+        switch (opt) {
+        case 'f':
+            outside = 1;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return 0;
+        default:
+            fputs(usage_text, stderr);
+            return 2;
+        }
     }
+    if (optind == argc) {
+        fputs(usage_text, stderr);
+        return 2;
+    }
+    /* Outside a container the attempts are made against this machine:
+     * harmless as they are, a trainer asks for that with -f. */
+    if (initial_userns() && !outside) {
+        fprintf(stderr, "escape_probe: not inside a container (this is the "
+                        "initial user namespace): run it in one, such as "
+                        "container/isocon /bin/escape_probe all, or give -f "
+                        "to try this machine itself (nothing is changed)\n");
+        return 2;
+    }
+    if (mkdtemp(scratch) == NULL) {
+        perror("escape_probe: mkdtemp /tmp/isolab-probe.XXXXXX");
+        return 1;
+    }
+    atexit(remove_scratch);
     setvbuf(stdout, NULL, _IOLBF, 0);
-    for (a = 1; a < argc; a++) {
+    for (a = optind; a < argc; a++) {
         if (strcmp(argv[a], "all") != 0) {
             one(argv[a]);
             continue;

@@ -254,6 +254,33 @@ refused() {
 }
 @test "escape: no host working directory leaks in" { refused cwd; }
 
+@test "escape_probe: outside a container it refuses, unless told with -f" {
+    run -2 --separate-stderr "$ISOLAB_TOP/container/escape_probe" all
+    assert_output ""
+    assert_equal "$stderr" "escape_probe: not inside a container (this is the initial user namespace): run it in one, such as container/isocon /bin/escape_probe all, or give -f to try this machine itself (nothing is changed)"
+}
+
+@test "escape_probe -f: as root on the machine itself, the attempts are allowed and change nothing" {
+    require root
+    # In namespaces of the test's own, so that a probe that did change
+    # something would change only them; the test fails if it did.
+    run -1 unshare --mount --uts --ipc --propagation private sh -c '
+        h=$(hostname); m=$(cat /proc/self/mountinfo); t=$(ls -a /tmp)
+        "$1" -f all; st=$?
+        [ "$(hostname)" = "$h" ] || echo "hostname changed"
+        [ "$(cat /proc/self/mountinfo)" = "$m" ] || echo "mounts changed"
+        [ "$(ls -a /tmp)" = "$t" ] || echo "/tmp changed"
+        exit $st' sh "$ISOLAB_TOP/container/escape_probe"
+    # Root may do each of these: the probe asked the kernel for real.
+    for v in unshare mount umount pivot_root proc_sys core_pattern mknod \
+        cgroup_v1 reboot clock suid; do
+        assert_line "$v: ALLOWED"
+    done
+    refute_line --partial changed
+    run -1 grep -c name=isolab_probe /proc/self/cgroup
+    assert_output 0
+}
+
 @test "escape: without the filter, the other layers still hold most" {
     run inside -S /bin/escape_probe mount pivot_root mknod ptrace core_pattern cgroup_v1 reboot clock
     assert_success

@@ -9,7 +9,8 @@
  * nothing even where it is allowed: it asks the kernel the question
  * (the permission check comes first) and makes the call fail just after
  * it (an invalid reboot magic, an unknown file system type, a file opened
- * but never written), or works in a directory or mount namespace of its
+ * but never written, a NULL character for TIOCSTI), or works in a
+ * directory or mount namespace of its
  * own that it removes. It is linked statically and copied into the
  * container root by make rootfs (the root has no C library).
  *
@@ -216,25 +217,16 @@ leaked_fds(void)
     return n > 0 ? 0 : -1;
 }
 
-/* TIOCSTI pushes a character into a terminal's input, as if typed. Tried
- * on a pseudo-terminal of our own, never on the caller's: the kernel lets
- * a process do it only to its controlling terminal, or with CAP_SYS_ADMIN
- * (and not at all where the legacy_tiocsti sysctl is 0). */
+/* TIOCSTI pushes a character into a terminal's input, as if typed: from
+ * a container, into the caller's terminal outside. The kernel allows it
+ * only on the caller's controlling terminal, or with CAP_SYS_ADMIN (and
+ * not at all where the legacy_tiocsti sysctl is 0), and checks that
+ * before it reads the character: given no character (a NULL pointer),
+ * an allowed call fails with EFAULT and types nothing. */
 static long
 tiocsti(void)
 {
-    int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC), slave;
-    long ret;
-
-    if (master == -1 || grantpt(master) == -1 || unlockpt(master) == -1)
-        return -1;
-    slave = open(ptsname(master), O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (slave == -1)
-        return -1;
-    ret = ioctl(slave, TIOCSTI, "x");
-    close(slave);
-    close(master);
-    return ret;
+    return past_check(ioctl(STDIN_FILENO, TIOCSTI, NULL), EFAULT);
 }
 
 /* A v1 hierarchy mounted in a mount namespace of our own, which ends

@@ -10,8 +10,7 @@
  * (the permission check comes first) and makes the call fail just after
  * it (an invalid reboot magic, an unknown file system type, a file opened
  * but never written, a NULL character for TIOCSTI), or works in a
- * directory or mount namespace of its
- * own that it removes. It is linked statically and copied into the
+ * directory or mount namespace of its own that it removes. It is linked statically and copied into the
  * container root by make rootfs (the root has no C library).
  *
  * Usage: escape_probe [-f] VECTOR...      (or: escape_probe [-f] all)

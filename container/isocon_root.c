@@ -25,6 +25,7 @@
 #include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h> /* ST_RELATIME */
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -38,7 +39,34 @@ mnt(const char *src, const char *dst, const char *type, unsigned long flags,
         err_exit_child("mount %s on %s", src != NULL ? src : "(none)", dst);
 }
 
-/* Bind PATH onto itself and make it read-only, keeping its flags. */
+/* Remount the bind mount at PATH read-only, nosuid and nodev, and MORE.
+ * No set-UID bit and no device node on it works: a node the image brought
+ * (a disk's numbers, made by whoever built the image) opens with EACCES.
+ * In a user namespace the kernel locks the flags a mount came with: a
+ * root on a noexec or noatime file system stays so, and a remount that
+ * leaves one out fails with EPERM. So the flags it has are kept, read
+ * with statvfs(), as bubblewrap does. */
+static void
+seal(const char *path, unsigned long more)
+{
+    unsigned long flags = MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID |
+                          MS_NODEV | more;
+    struct statvfs sv;
+
+    if (statvfs(path, &sv) == -1)
+        err_exit_child("statvfs %s", path);
+    if (sv.f_flag & ST_NOEXEC)
+        flags |= MS_NOEXEC;
+    if (sv.f_flag & ST_NOATIME)
+        flags |= MS_NOATIME;
+    if (sv.f_flag & ST_NODIRATIME)
+        flags |= MS_NODIRATIME;
+    if (sv.f_flag & ST_RELATIME)
+        flags |= MS_RELATIME;
+    mnt(NULL, path, NULL, flags, NULL);
+}
+
+/* Bind PATH onto itself and make it read-only. */
 static void
 read_only(const char *path)
 {
@@ -47,9 +75,7 @@ read_only(const char *path)
     if (stat(path, &sb) == -1)
         return; /* not on this kernel */
     mnt(path, path, NULL, MS_BIND | MS_REC, NULL);
-    mnt(NULL, path, NULL,
-        MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
-        NULL);
+    seal(path, MS_NOEXEC);
 }
 
 /* Hide PATH: /dev/null over a file, an empty read-only tmpfs over a
@@ -91,8 +117,11 @@ set_up_root(const char *root)
     /* /proc for our PID namespace, while the host's /proc is still in
      * view (the kernel lets a user namespace mount proc only then). */
     mnt("proc", "proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
-    /* /dev: a tmpfs with the harmless devices bound in from the host. */
-    mnt("tmpfs", "dev", "tmpfs", MS_NOSUID | MS_NOEXEC, "mode=755,size=64k");
+    /* /dev: a tmpfs with the harmless devices bound in from the host.
+     * It is nodev itself: each bound device is a mount of its own, with
+     * the flags of the host's /dev. */
+    mnt("tmpfs", "dev", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+        "mode=755,size=64k");
     for (i = 0; i < sizeof(devs) / sizeof(devs[0]); i++) {
         snprintf(path, sizeof(path), "dev/%s", devs[i]);
         close(open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0666));
@@ -104,8 +133,8 @@ set_up_root(const char *root)
         err_exit_child("symlink dev/fd");
     /* A /tmp of its own, and the shared root read-only: what one
      * container writes, the next one never sees. */
-    mnt("tmpfs", "tmp", "tmpfs", MS_NODEV, "mode=1777,size=64m");
-    mnt(NULL, ".", NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL);
+    mnt("tmpfs", "tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777,size=64m");
+    seal(".", 0);
 
     if (syscall(SYS_pivot_root, ".", "oldroot") == -1)
         err_exit_child("pivot_root");

@@ -148,6 +148,31 @@ inside() {
     wait_for test ! -e "/proc/$s"
 }
 
+@test "isocon: a device node that the image brings does not open (nodev)" {
+    require root
+    # An image may hold any node its maker made: here /dev/null's numbers,
+    # harmless to try, in the root's /root.
+    r=$(user_tmpdir)/r # (a path the container's root may search)
+    chmod 755 "$(dirname "$r")"
+    cp -a "$ISOLAB_TOP/build/rootfs" "$r"
+    mknod -m 666 "$r/root/node" c 1 3
+    run inside -r "$r" sh -c 'echo x >/root/node; grep " / " /proc/self/mountinfo'
+    assert_line --partial "can't create /root/node: Permission denied"
+    assert_line --regexp ' / ro,nosuid,nodev[, ]'
+}
+
+@test "isocon: rootless, a root on a nosuid,nodev,noatime file system keeps those locked flags" {
+    require root # to mount that file system, in a mount namespace of the test's
+    dir=$(user_tmpdir)
+    run -0 in_mountns sh -c '
+        mount -t tmpfs -o nosuid,nodev,noatime,mode=755 isolab "$1" &&
+        cp -a "$2/." "$1" &&
+        exec setpriv --reuid=65534 --regid=65534 --clear-groups "$3" -r "$1" \
+            sh -c "grep \" / \" /proc/self/mountinfo"' \
+        sh "$dir" "$ISOLAB_TOP/build/rootfs" "$ISOCON"
+    assert_output --regexp ' / ro,nosuid,nodev,noatime '
+}
+
 # ---- limits (cgroups: root, or a delegated subtree) ----
 
 @test "isocon: a fork bomb stops at pids.max" {

@@ -49,8 +49,8 @@ mnt(const char *src, const char *dst, const char *type, unsigned long flags,
 static void
 seal(const char *path, unsigned long more)
 {
-    unsigned long flags = MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID |
-                          MS_NODEV | more;
+    unsigned long flags =
+        MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | more;
     struct statvfs sv;
 
     if (statvfs(path, &sv) == -1)

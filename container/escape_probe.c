@@ -18,7 +18,7 @@
  *       where as root most attempts are ALLOWED: that is the point
  *   unshare clone clone3 setns mount umount pivot_root fsopen chroot
  *   handle proc_sys sysrq core_pattern mknod keyctl ptrace vm_readv
- *   tiocsti cgroup_v1 module bpf perf userfaultfd io_uring reboot clock
+ *   tiocsti ldisc cgroup_v1 module bpf perf userfaultfd io_uring reboot clock
  *   suid fds cwd
  *
  * Try:
@@ -306,6 +306,11 @@ try(const char *v)
         return process_vm_readv(1, &local, 1, &remote, 1, 0);
     if (!strcmp(v, "tiocsti"))
         return tiocsti();
+    /* Another line discipline for the terminal: the kernel checks no
+     * privilege, only the filter can refuse. No number given (NULL): an
+     * allowed call fails with EFAULT and changes nothing. */
+    if (!strcmp(v, "ldisc"))
+        return past_check(ioctl(STDIN_FILENO, TIOCSETD, NULL), EFAULT);
     if (!strcmp(v, "cgroup_v1")) /* to set a release_agent */
         return cgroup_v1();
     /* CAP_SYS_MODULE is checked before the descriptor (-1: EBADF). */
@@ -404,11 +409,12 @@ int
 main(int argc, char *argv[])
 {
     static const char *const all[] = {
-        "unshare",      "clone",  "clone3", "setns",  "mount",       "umount",
-        "pivot_root",   "fsopen", "chroot", "handle", "proc_sys",    "sysrq",
-        "core_pattern", "mknod",  "keyctl", "ptrace", "vm_readv",    "tiocsti",
-        "cgroup_v1",    "module", "bpf",    "perf",   "userfaultfd", "io_uring",
-        "reboot",       "clock",  "suid",   "fds",    "cwd"};
+        "unshare",  "clone",      "clone3",       "setns",       "mount",
+        "umount",   "pivot_root", "fsopen",       "chroot",      "handle",
+        "proc_sys", "sysrq",      "core_pattern", "mknod",       "keyctl",
+        "ptrace",   "vm_readv",   "tiocsti",      "ldisc",       "cgroup_v1",
+        "module",   "bpf",        "perf",         "userfaultfd", "io_uring",
+        "reboot",   "clock",      "suid",         "fds",         "cwd"};
     int opt, outside = 0, a;
     size_t i;
 

@@ -21,15 +21,18 @@
  *     of OOM kills is reported on stderr at the end;
  *   - the bounding set a mainstream runtime keeps, no_new_privs, and a
  *     seccomp filter that refuses what a container should not do;
- *   - no descriptor beyond 0-2 and no working directory from the host.
+ *   - no descriptor beyond 0-2 and no working directory from the host;
+ *   - a session of its own, and on a terminal a pseudo-terminal of its
+ *     own: the caller's terminal is out of its reach.
  * -x PID runs another command in the running container whose init is
  * PID: it joins every namespace and the cgroup, and takes the same
  * bounding set, no_new_privs and filter.
  This file holds the story: the container's init and first process,
  * the parent's side (run(): clone3, maps, cgroups, waiting), -x and
- * main(). Three layers have files of their own: isocon_root.c (file
+ * main(). Four layers have files of their own: isocon_root.c (file
  * system, network), isocon_lock.c (capabilities, no_new_privs,
- * seccomp), isocon_signals.c (signals passed on).
+ * seccomp), isocon_signals.c (signals passed on), isocon_tty.c (session
+ * and terminal).
  *
  * Usage: isocon [-v] [-S] [-T] [-r ROOT] [-H HOSTNAME] [-p PIDS] [-m MIB]
  *               [-c PERCENT] [-P PARENT] [--] CMD [ARG...]
@@ -99,8 +102,9 @@ static struct {
     const char *root, *hostname, *parent;
     int verbose, filter, timens, pids, mib, cpu;
     char **cmd;
-    int sync[2]; /* parent -> child: "maps written, go on" */
-} opt = {.hostname = "isocon", .filter = 1};
+    int sync[2];       /* parent -> child: "maps written, go on" */
+    int master, slave; /* the container's terminal, or -1 */
+} opt = {.hostname = "isocon", .filter = 1, .master = -1, .slave = -1};
 
 void
 say(const char *fmt, ...)
@@ -150,6 +154,11 @@ container(void)
     char byte;
 
     close(opt.sync[1]);
+    /* A session of our own, and a terminal of our own if we run on one:
+     * nothing of the caller's terminal is ours to control. */
+    if (opt.master != -1)
+        close(opt.master);
+    tty_enter(opt.slave);
     if (read(opt.sync[0], &byte, 1) != 1) /* the parent failed */
         _exit(EXIT_FAILURE);
     if (setresgid(0, 0, 0) == -1 || setresuid(0, 0, 0) == -1)
@@ -309,6 +318,7 @@ run(void)
     pid_t pid;
 
     find_limits(h);
+    tty_make(&opt.master, &opt.slave);
     if (pipe2(opt.sync, O_CLOEXEC) == -1)
         err_exit("pipe2");
     fflush(stdout);
@@ -330,6 +340,10 @@ run(void)
     if (write(opt.sync[1], "", 1) != 1)
         err_exit("write");
     /* opt.sync[1] stays open while we live: see container(). */
+    if (opt.master != -1) {
+        close(opt.slave);
+        tty_relay(opt.master); /* until the container's side is closed */
+    }
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
     /* What the memory limit did, before its cgroup goes (v2, or v1). */
@@ -359,6 +373,8 @@ join(pid_t target)
     FILE *f;
     pid_t pid;
 
+    /* Our terminal's stand-in, while the host's /dev/ptmx is in view. */
+    tty_make(&opt.master, &opt.slave);
     /* Open all first: once in the mount namespace, /proc is another. */
     for (i = 0; i < 8; i++) {
         snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int)target, types[i]);
@@ -408,12 +424,19 @@ join(pid_t target)
     if (pid == -1)
         err_exit("fork");
     if (pid == 0) {
+        if (opt.master != -1)
+            close(opt.master);
+        tty_enter(opt.slave);
         if (setresgid(0, 0, 0) == -1 || setresuid(0, 0, 0) == -1 ||
             chdir("/") == -1)
             err_exit_child("become root in the container");
         lock_down(opt.filter);
         execvp(opt.cmd[0], opt.cmd);
         exec_failed(opt.cmd[0]);
+    }
+    if (opt.master != -1) {
+        close(opt.slave);
+        tty_relay(opt.master);
     }
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");

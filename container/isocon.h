@@ -8,6 +8,7 @@
  *   isocon_root.c     the file system and the network (mounts, namespaces)
  *   isocon_lock.c     capabilities, no_new_privs, seccomp (caps, seccomp)
  *   isocon_signals.c  signals passed on to the command (signals)
+ *   isocon_tty.c      a session and a terminal of its own (signals, procs)
  */
 #ifndef ISOCON_H
 #define ISOCON_H
@@ -37,5 +38,14 @@ void lock_down(int filter);
  * such signal can arrive. */
 void forward_signals(pid_t pid);
 pid_t fork_forwarding(void);
+
+/* isocon_tty.c: if isocon runs on a terminal, a new pseudo-terminal for
+ * the container (MASTER and SLAVE; else both -1). In the container's
+ * first process: a session of its own, and SLAVE (if any) its terminal
+ * and standard input, output and error. In isocon: copy between our
+ * terminal and MASTER until the container has closed its side. */
+void tty_make(int *master, int *slave);
+void tty_enter(int slave);
+void tty_relay(int master);
 
 #endif

@@ -99,6 +99,7 @@ static const char *const denied[] = {
     "personality",
     "lookup_dcookie",
     "fanotify_init",
+    "modify_ldt", /* x86's local descriptor tables: old, rarely used */
 };
 
 static void
@@ -136,12 +137,16 @@ install_filter(void)
         if (ns & (1UL << bit))
             deny(ctx, SCMP_SYS(clone), EPERM, 1,
                  SCMP_A0(SCMP_CMP_MASKED_EQ, 1UL << bit, 1UL << bit));
-    /* Typing into the terminal of the session outside (TIOCSTI) and the
-     * console's own requests (TIOCLINUX). */
+    /* Typing into a terminal (TIOCSTI), the console's own requests
+     * (TIOCLINUX), and another line discipline (TIOCSETD: most of them
+     * are kernel code that no container needs, and a source of CVEs).
+     * The rest of a terminal's ioctls act on the container's own. */
     deny(ctx, SCMP_SYS(ioctl), EPERM, 1,
          SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffff, TIOCSTI));
     deny(ctx, SCMP_SYS(ioctl), EPERM, 1,
          SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffff, TIOCLINUX));
+    deny(ctx, SCMP_SYS(ioctl), EPERM, 1,
+         SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffff, TIOCSETD));
     rc = seccomp_load(ctx); /* sets no_new_privs too */
     if (rc != 0)
         err_exit_en(-rc, "seccomp_load");

@@ -148,6 +148,28 @@ inside() {
     wait_for test ! -e "/proc/$s"
 }
 
+@test "isocon: the container is a session of its own, with no terminal of the caller's" {
+    # /proc/PID/stat fields 6 and 7: the session (its leader's PID, 0
+    # when the leader is outside the PID namespace) and the terminal.
+    run -0 inside sh -c 'cut -d" " -f6,7 /proc/self/stat'
+    assert_output "1 0"
+    spawn "$ISOCON" sleep 49
+    wait_for descendant "$SPAWNED" sleep
+    run -0 "$ISOCON" -x "$(pgrep -P "$SPAWNED")" sh -c 'echo $$; cut -d" " -f6,7 /proc/self/stat'
+    assert_line --index 1 "${lines[0]} 0" # sh leads a session of its own
+}
+
+@test "isocon: on a terminal, the container gets one of its own: what it does to it stays there" {
+    require cmd script
+    # script(1) gives the test a terminal. Inside, the container turns
+    # echo off and asks for the terminal's process group; outside, after
+    # it, the caller's terminal still echoes.
+    run -0 script -qec "'$ISOCON' sh -c 'stty -echo; [ -t 0 ] && echo inside-a-tty'; stty -a" /dev/null
+    assert_line --partial inside-a-tty
+    assert_output --regexp '(^|[ ;])echo[ ;]'
+    refute_output --regexp '(^|[ ;])-echo[ ;]'
+}
+
 @test "isocon: a device node that the image brings does not open (nodev)" {
     require root
     # An image may hold any node its maker made: here /dev/null's numbers,
@@ -263,6 +285,7 @@ refused() {
 @test "escape: ptrace of a process outside its own" { refused ptrace; }
 @test "escape: process_vm_readv" { refused vm_readv; }
 @test "escape: TIOCSTI on the terminal" { refused tiocsti; }
+@test "escape: another line discipline for the terminal (TIOCSETD)" { refused ldisc; }
 @test "escape: mounting a cgroup v1 hierarchy for a release_agent" { refused cgroup_v1; }
 @test "escape: loading a kernel module" { refused module; }
 @test "escape: bpf" { refused bpf; }

@@ -27,7 +27,7 @@
  * -x PID runs another command in the running container whose init is
  * PID: it joins every namespace and the cgroup, and takes the same
  * bounding set, no_new_privs and filter.
- This file holds the story: the container's init and first process,
+ * This file holds the story: the container's init and first process,
  * the parent's side (run(): clone3, maps, cgroups, waiting), -x and
  * main(). Four layers have files of their own: isocon_root.c (file
  * system, network), isocon_lock.c (capabilities, no_new_privs,

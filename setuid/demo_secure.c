@@ -8,26 +8,34 @@
  * "secure" mode the dynamic linker has already thrown away LD_PRELOAD,
  * LD_LIBRARY_PATH and the like, and secure_getenv() returns NULL where
  * getenv() still returns what the caller set. A careful program also
- * replaces its whole environment before it runs anything (-x). And a
- * process with no_new_privs runs a set-UID file as itself: no secure
- * mode, no borrowed ID.
+ * gives the borrowed identity back for good and replaces its whole
+ * environment before it runs anything (-x): the command runs as the
+ * caller, never with the owner's privilege (a set-UID root copy that ran
+ * "sh -p" as root would hand a root shell to anyone). And a process with
+ * no_new_privs runs a set-UID file as itself: no secure mode, no
+ * borrowed ID.
  *
  * Usage: demo_secure [-x CMD [ARG...]]
- *   -x  then run CMD with a clean environment (PATH and nothing else)
+ *   -x  then run CMD as the caller (the real IDs), with a clean
+ *       environment (PATH and nothing else)
  *
- * Try:
- *     $ cp demo_secure /tmp; sudo chown root /tmp/demo_secure
- *     $ sudo chmod u+s /tmp/demo_secure
- *     $ ISOLAB_CONF=/tmp/evil LD_PRELOAD=/tmp/evil.so /tmp/demo_secure
+ * Try: (the set-UID copy in a directory only you can enter)
+ *     $ install -d -m 700 ~/suid; cp demo_secure ~/suid/ds
+ *     $ sudo chown root ~/suid/ds; sudo chmod u+s ~/suid/ds
+ *     $ ISOLAB_CONF=/tmp/evil LD_PRELOAD=/tmp/evil.so ~/suid/ds
  *     euid: 0 (ruid 1000)
  *     AT_SECURE: 1
  *     LD_PRELOAD: (removed by the dynamic linker)
  *     getenv ISOLAB_CONF: /tmp/evil
  *     secure_getenv ISOLAB_CONF: (null: not trusted here)
- *     $ ISOLAB_CONF=x ./demo_secure               # the plain copy
- *     $ setpriv --no-new-privs /tmp/demo_secure   # set-UID bit ignored
- *     $ FOO=bar /tmp/demo_secure -x env
+ *     $ ISOLAB_CONF=x ./demo_secure             # the plain copy
+ *     $ setpriv --no-new-privs ~/suid/ds        # set-UID bit ignored
+ *     $ FOO=bar ~/suid/ds -x sh -c 'id -u; env'
+ *     ...
+ *     dropped: euid 1000, and setuid(0) fails
+ *     1000
  *     PATH=/usr/sbin:/usr/bin:/sbin:/bin
+ *     $ sudo rm -r ~/suid                       # no set-UID copy left
  *   Observe: the unmodified program can see the caller's variables with
  *   getenv(); only secure_getenv() and a clean environment protect it.
  *   (Run the plain copy with LD_PRELOAD set to a real library: it is
@@ -50,7 +58,9 @@
 
 static const char usage_text[] =
     "Usage: demo_secure [-x CMD [ARG...]]\n"
-    "  -x  then run CMD with a clean environment (PATH and nothing else)\n";
+    "  -x  then run CMD as the caller, with a clean environment (PATH and "
+    "nothing\n"
+    "      else)\n";
 
 static const char *
 shown(const char *value, const char *none)
@@ -90,6 +100,20 @@ main(int argc, char *argv[])
                                                    : "(unset)"));
     if (!exec)
         return EXIT_SUCCESS;
+
+    /* The command is the caller's, not ours: give the borrowed IDs back,
+     * all three of each (real, effective, saved), groups first while we
+     * still may, so that nothing can regain them. Then check, as a
+     * careful program does: setuid(0) must fail now (unless the caller
+     * is root). */
+    if (setresgid(getgid(), getgid(), getgid()) == -1 ||
+        setresuid(getuid(), getuid(), getuid()) == -1)
+        err_exit("drop to the real IDs");
+    if (geteuid() != getuid() || getegid() != getgid() ||
+        (getuid() != 0 && setuid(0) != -1))
+        fatal("the drop did not hold");
+    printf("dropped: euid %d, and setuid(0) %s\n", (int)geteuid(),
+           getuid() != 0 ? "fails" : "is ours anyway (the caller is root)");
 
     /* Nothing of the caller's environment survives: not IFS, not PATH,
      * not LD_*, not a locale that points at the caller's files. */

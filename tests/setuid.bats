@@ -194,6 +194,16 @@ secure_getenv ISOLAB_CONF: (null: not trusted here)"
     assert_line "AT_SECURE: 0"
 }
 
+@test "demo_secure: -x gives the borrowed IDs back before it runs the command" {
+    priv_copy "$S/demo_secure" root:65534 4750
+    run -0 as_user "$PRIV" -x sh -p -c 'id -u; id -g; grep -e ^Uid -e ^Gid /proc/self/status'
+    assert_line "euid: 0 (ruid 65534)"
+    assert_line "dropped: euid 65534, and setuid(0) fails"
+    assert_line --regexp "^Uid:\s+65534\s+65534\s+65534\s+65534\$"
+    assert_line --regexp "^Gid:\s+65534\s+65534\s+65534\s+65534\$"
+    refute_line 0
+}
+
 @test "demo_secure: -x runs the command with PATH and nothing else" {
     run -0 env FOO=bar IFS=x "$S/demo_secure" -x env
     assert_line "PATH=/usr/sbin:/usr/bin:/sbin:/bin"

@@ -55,6 +55,9 @@ ALL_BINS := $(PROGS) $(SOLUTIONS) $(EXERCISES) $(TEST_PROGS)
 # library to load: linked statically, without the kit's library and the
 # sanitizers (both may be built for the host only).
 STATIC_PROGS := mounts/chroot_escape container/escape_probe
+# And a test fixture that must load no library itself (LD_PRELOAD passes
+# through it untouched): tests/bin/run_fd.
+STATIC_FIXTURES := tests/bin/run_fd
 
 # Rebuild everything when the compiler or its flags change (make CC=clang,
 # make sanitize): the stamp file changes only when they do.
@@ -110,14 +113,14 @@ $(LIB): $(LIB_OBJS)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 # Programs that must run inside the busybox root (STATIC_PROGS, above).
-$(STATIC_PROGS): %: %.c $(FLAGS_STAMP)
+$(STATIC_PROGS) $(STATIC_FIXTURES): %: %.c $(FLAGS_STAMP)
 	@$(if $(Q),echo '  CCLD    $@ (static)')
 	$(Q)$(CC) -std=gnu11 $(WARNINGS) $(CFLAGS) -static $(LDFLAGS) -o $@ $<
 
 # One step from source to program: a program is its .c file and its
 # parts, if any. The dependency file (.PROG.d) lists the headers of the
 # last source only, so a program with parts names its headers here.
-$(filter-out $(STATIC_PROGS),$(ALL_BINS)): %: %.c $(LIB) $(FLAGS_STAMP)
+$(filter-out $(STATIC_PROGS) $(STATIC_FIXTURES),$(ALL_BINS)): %: %.c $(LIB) $(FLAGS_STAMP)
 	@$(if $(Q),echo '  CCLD    $@')
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -MF $(dir $@).$(notdir $@).d \
 	    $(SAN_FLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) $(LIB) \

@@ -136,7 +136,7 @@ text: cap_net_raw=ep"
 
 @test "cap_try: +ep works for a capability-dumb program" {
     priv_copy "$C/cap_try" root:root 755 cap_net_bind_service+ep
-    run -0 unshare -n "${NOBODY[@]}" "$PRIV" bind 80
+    run -0 unshare -n "${NOBODY[@]}" "${PRIV[@]}" bind 80
     assert_output "CapPrm: 0000000000000400
 CapEff: 0000000000000400
 bind port 80: ok"
@@ -144,10 +144,10 @@ bind port 80: ok"
 
 @test "cap_try: +p alone is not enough for a dumb program, and enough for an aware one" {
     priv_copy "$C/cap_try" root:root 755 cap_net_bind_service+p
-    run -1 unshare -n "${NOBODY[@]}" "$PRIV" bind 80
+    run -1 unshare -n "${NOBODY[@]}" "${PRIV[@]}" bind 80
     assert_line "CapEff: 0000000000000000"
     assert_line "bind port 80: Permission denied (EACCES)"
-    run -0 unshare -n "${NOBODY[@]}" "$PRIV" -a bind 80
+    run -0 unshare -n "${NOBODY[@]}" "${PRIV[@]}" -a bind 80
     assert_output "CapPrm: 0000000000000400
 CapEff: 0000000000000000
 bind port 80: ok
@@ -161,7 +161,7 @@ CapEff: 0000000000000000"
     run -1 "${NOBODY[@]}" "$C/cap_try" read "$PWD/secret"
     assert_line "read $PWD/secret: Permission denied (EACCES)"
     priv_copy "$C/cap_try" root:root 755 cap_dac_read_search+ep
-    run -0 "${NOBODY[@]}" "$PRIV" read "$PWD/secret"
+    run -0 "${NOBODY[@]}" "${PRIV[@]}" read "$PWD/secret"
     assert_line "CapEff: 0000000000000004"
 }
 
@@ -230,11 +230,14 @@ CapAmb: 0000000000000000"
 
 # Run FILE (a capshow copy, or capshow itself) under setpriv ARGS for
 # real, and compare its sets with what cap_calc predicts for CALC_ARGS.
+# kernel_agrees "FILE" CALC SETPRIV_ARGS...: what setpriv ... FILE shows
+# is what cap_calc predicts. FILE may be "${PRIV[*]}": a command of words.
 kernel_agrees() {
     local file=$1 calc=$2
     shift 2
     local real pred
-    real=$(setpriv "$@" "$file" 2>&1 | head -5)
+    # shellcheck disable=SC2086 # FILE is split on purpose
+    real=$(setpriv "$@" $file 2>&1 | head -5)
     # shellcheck disable=SC2086 # $calc is split on purpose
     pred=$("$C/cap_calc" $calc | grep -e ^Cap -e ^execve)
     if [[ "$pred" == execve:* ]]; then
@@ -255,9 +258,9 @@ kernel_agrees() {
     kernel_agrees "$C/capshow" "-r 0 -u 0 -i none -a none -b $B -S noroot" --securebits=+noroot --
     priv_copy "$C/capshow" root:root 4755
     # shellcheck disable=SC2086
-    kernel_agrees "$PRIV" "-r 65534 -u 65534 -i none -a none -b $B -s 0" $N --
+    kernel_agrees "${PRIV[*]}" "-r 65534 -u 65534 -i none -a none -b $B -s 0" $N --
     # shellcheck disable=SC2086
-    kernel_agrees "$PRIV" "-r 65534 -u 65534 -i none -a none -b $B -s 0 -n -P none" $N -- setpriv --no-new-privs
+    kernel_agrees "${PRIV[*]}" "-r 65534 -u 65534 -i none -a none -b $B -s 0 -n -P none" $N -- setpriv --no-new-privs
 }
 
 @test "cap_calc: agrees with the kernel for file capabilities and the bounding set" {
@@ -266,20 +269,20 @@ kernel_agrees() {
     Bn=$(printf '0x%x' $((B & ~(1 << 13))))
     N="--reuid=65534 --regid=65534 --clear-groups"
     priv_copy "$C/capshow" root:root 755 cap_net_raw+ep
-    ep=$PRIV
+    ep=("${PRIV[@]}")
     priv_copy "$C/capshow" root:root 755 cap_net_raw+p
-    p=$PRIV
+    p=("${PRIV[@]}")
     priv_copy "$C/capshow" root:root 755 cap_net_raw+ie
-    ie=$PRIV
+    ie=("${PRIV[@]}")
     # shellcheck disable=SC2086
     {
-        kernel_agrees "$ep" "-r 65534 -u 65534 -i none -a none -b $B -f cap_net_raw+ep" $N
-        kernel_agrees "$p" "-r 65534 -u 65534 -i none -a none -b $B -f cap_net_raw+p" $N
-        kernel_agrees "$ep" "-r 65534 -u 65534 -i none -a none -b $Bn -f cap_net_raw+ep" $N --bounding-set=-net_raw
-        kernel_agrees "$p" "-r 65534 -u 65534 -i none -a none -b $Bn -f cap_net_raw+p" $N --bounding-set=-net_raw
-        kernel_agrees "$ie" "-r 65534 -u 65534 -i net_raw -a none -b $B -f cap_net_raw+ie" $N --inh-caps=+net_raw
-        kernel_agrees "$ie" "-r 65534 -u 65534 -i none -a none -b $B -f cap_net_raw+ie" $N
-        kernel_agrees "$ep" "-r 65534 -u 65534 -i none -a none -b $B -n -P none -f cap_net_raw+ep" $N -- setpriv --no-new-privs
+        kernel_agrees "${ep[*]}" "-r 65534 -u 65534 -i none -a none -b $B -f cap_net_raw+ep" $N
+        kernel_agrees "${p[*]}" "-r 65534 -u 65534 -i none -a none -b $B -f cap_net_raw+p" $N
+        kernel_agrees "${ep[*]}" "-r 65534 -u 65534 -i none -a none -b $Bn -f cap_net_raw+ep" $N --bounding-set=-net_raw
+        kernel_agrees "${p[*]}" "-r 65534 -u 65534 -i none -a none -b $Bn -f cap_net_raw+p" $N --bounding-set=-net_raw
+        kernel_agrees "${ie[*]}" "-r 65534 -u 65534 -i net_raw -a none -b $B -f cap_net_raw+ie" $N --inh-caps=+net_raw
+        kernel_agrees "${ie[*]}" "-r 65534 -u 65534 -i none -a none -b $B -f cap_net_raw+ie" $N
+        kernel_agrees "${ep[*]}" "-r 65534 -u 65534 -i none -a none -b $B -n -P none -f cap_net_raw+ep" $N -- setpriv --no-new-privs
     }
 }
 
@@ -289,14 +292,14 @@ kernel_agrees() {
     N="--reuid=65534 --regid=65534 --clear-groups"
     A="--inh-caps=+net_raw --ambient-caps=+net_raw"
     priv_copy "$C/capshow" root:root 755 cap_chown+ep
-    fcap=$PRIV
+    fcap=("${PRIV[@]}")
     priv_copy "$C/capshow" root:root 4755
-    suid=$PRIV
+    suid=("${PRIV[@]}")
     # shellcheck disable=SC2086
     {
         kernel_agrees "$C/capshow" "-r 65534 -u 65534 -i net_raw -a net_raw -P $B -b $B" $N $A
-        kernel_agrees "$fcap" "-r 65534 -u 65534 -i net_raw -a net_raw -P $B -b $B -f cap_chown+ep" $N $A
-        kernel_agrees "$suid" "-r 65534 -u 65534 -i net_raw -a net_raw -P $B -b $B -s 0" $N $A
+        kernel_agrees "${fcap[*]}" "-r 65534 -u 65534 -i net_raw -a net_raw -P $B -b $B -f cap_chown+ep" $N $A
+        kernel_agrees "${suid[*]}" "-r 65534 -u 65534 -i net_raw -a net_raw -P $B -b $B -s 0" $N $A
     }
 }
 
@@ -313,11 +316,11 @@ kernel_agrees() {
 
 @test "cap_bound_drop: file capabilities cannot bring it back" {
     priv_copy "$C/capshow" root:root 755 cap_net_raw+p
-    run -0 "$C/cap_bound_drop" net_raw setpriv --reuid=65534 --regid=65534 --clear-groups "$PRIV"
+    run -0 "$C/cap_bound_drop" net_raw setpriv --reuid=65534 --regid=65534 --clear-groups "${PRIV[@]}"
     assert_line "CapPrm: 0000000000000000"
     priv_copy "$C/capshow" root:root 755 cap_net_raw+ep
     # A capability-dumb file that would miss it does not run at all.
-    run -126 "$C/cap_bound_drop" net_raw setpriv --reuid=65534 --regid=65534 --clear-groups "$PRIV"
+    run -126 "$C/cap_bound_drop" net_raw setpriv --reuid=65534 --regid=65534 --clear-groups "${PRIV[@]}"
     assert_line --partial "Operation not permitted"
 }
 
@@ -362,10 +365,10 @@ setresuid(65534, 65534, 65534): uid 65534 65534 65534, CapPrm 0000000000000000, 
 
 @test "demo_ambient: cleared by a set-UID program and by file capabilities" {
     priv_copy "$C/capshow" root:root 4755
-    run -0 "$C/demo_ambient" net_raw "$PRIV"
+    run -0 "$C/demo_ambient" net_raw "${PRIV[@]}"
     assert_line "CapAmb: 0000000000000000"
     priv_copy "$C/capshow" root:root 755 cap_chown+p
-    run -0 "$C/demo_ambient" net_raw "$PRIV"
+    run -0 "$C/demo_ambient" net_raw "${PRIV[@]}"
     assert_line "CapAmb: 0000000000000000"
     assert_line "CapPrm: 0000000000000001"
 }
@@ -387,7 +390,7 @@ setresuid(65534, 65534, 65534): uid 65534 65534 65534, CapPrm 0000000000000000, 
     run -0 "$C/demo_noroot" -c net_bind_service "$C/capshow"
     assert_line "CapPrm: 0000000000000400"
     priv_copy "$C/capshow" root:root 4755
-    run -0 "$C/demo_noroot" "$PRIV"
+    run -0 "$C/demo_noroot" "${PRIV[@]}"
     assert_line "CapPrm: 0000000000000000"
 }
 

@@ -15,8 +15,9 @@
 #   user_tmpdir         a fresh directory that CMD run by as_user can write
 #   priv_copy PROG OWNER MODE [FILECAPS]  (root) a copy of PROG with that
 #                       owner (user[:group]), mode and file capabilities,
-#                       in a directory that nobody can read but not write;
-#                       its path in $PRIV; skips where nosuid forbids it
+#                       in a directory only root may enter ($PRIV_DIR);
+#                       "${PRIV[@]}" runs it, by descriptor (tests/bin/
+#                       run_fd), for any user; skips where nosuid forbids it
 #   in_mountns CMD...   run CMD in a new private mount namespace (inside a
 #                       new user namespace when not root): its mounts never
 #                       reach the host's mount table
@@ -99,12 +100,12 @@ user_tmpdir() {
 }
 
 priv_copy() {
-    local prog=$1 owner=$2 mode=$3 fcaps=${4:-} dir copy
+    local prog=$1 owner=$2 mode=$3 fcaps=${4:-} dir copy fd
     require root
-    dir=$(mktemp -d "$BATS_TEST_TMPDIR/priv.XXXXXX") && chmod 755 "$dir" ||
-        return 1
-    chmod o+x "$BATS_RUN_TMPDIR" "$BATS_TEST_TMPDIR" \
-        "$(dirname "$BATS_TEST_TMPDIR")" 2>/dev/null || true
+    # A directory only root may enter: no other user of the machine can
+    # reach the copy, for as long as it lives (bats removes it with the
+    # test's directory). The test's user runs it through a descriptor.
+    dir=$(mktemp -d "$BATS_TEST_TMPDIR/priv.XXXXXX") || return 1
     check_suid_fs "$dir" || skip "$CHECK_MSG"
     copy=$dir/$(basename "$prog")
     cp "$prog" "$copy" && chown "$owner" "$copy" && chmod "$mode" "$copy" ||
@@ -113,8 +114,11 @@ priv_copy() {
         setcap "$fcaps" "$copy" 2>/dev/null ||
             skip "this file system does not take file capabilities"
     fi
+    exec {fd}<"$copy"
     # shellcheck disable=SC2034 # read by the tests
-    PRIV=$copy
+    PRIV=("$ISOLAB_TOP/tests/bin/run_fd" "$fd" "$(basename "$prog")")
+    # shellcheck disable=SC2034
+    PRIV_DIR=$dir
 }
 
 in_mountns() {

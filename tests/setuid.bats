@@ -46,7 +46,7 @@ daemon_file() {
 
 @test "idshow: a set-UID copy has the owner's effective and saved IDs, not the real one" {
     priv_copy "$S/idshow" root:root 4755
-    run -0 as_user "$PRIV"
+    run -0 as_user "${PRIV[@]}"
     assert_line --index 0 "ruid: 65534"
     assert_line --index 1 "euid: 0"
     assert_line --index 2 "suid: 0"
@@ -57,7 +57,7 @@ daemon_file() {
 
 @test "idshow: a set-GID copy changes the group IDs only" {
     priv_copy "$S/idshow" root:daemon 2755
-    run -0 as_user "$PRIV"
+    run -0 as_user "${PRIV[@]}"
     assert_line --index 1 "euid: 65534"
     assert_line --index 4 "rgid: 65534"
     assert_line --index 5 "egid: 1"
@@ -85,7 +85,7 @@ seteuid(0): Operation not permitted (EPERM): real 65534, effective 65534, saved 
 
 @test "t_setuid: a set-UID-root copy drops and regains through the saved ID" {
     priv_copy "$S/t_setuid" root:65534 4750
-    run -1 as_user "$PRIV" seteuid=65534 seteuid=0 setresuid=-1,65534,65534 seteuid=0
+    run -1 as_user "${PRIV[@]}" seteuid=65534 seteuid=0 setresuid=-1,65534,65534 seteuid=0
     assert_output "start: real 65534, effective 0, saved 0
 seteuid(65534): ok: real 65534, effective 65534, saved 0
 seteuid(0): ok: real 65534, effective 0, saved 0
@@ -111,7 +111,7 @@ seteuid(0): Operation not permitted (EPERM): real 65534, effective 65534, saved 
     daemon_file daemon 400
     priv_copy "$S/owner_cat" daemon:root 4755
     run -1 as_user cat priv/secret
-    run -0 --separate-stderr as_user "$PRIV" priv/secret
+    run -0 --separate-stderr as_user "${PRIV[@]}" priv/secret
     assert_output "for daemon only"
     assert_equal "$stderr" "owner_cat: opened as uid 1, gid 65534; dropped to uid 65534, gid 65534"
 }
@@ -119,7 +119,7 @@ seteuid(0): Operation not permitted (EPERM): real 65534, effective 65534, saved 
 @test "owner_cat: the set-GID counterpart reads a file of its group" {
     daemon_file root:daemon 040
     priv_copy "$S/owner_cat" root:daemon 2755
-    run -0 --separate-stderr as_user "$PRIV" priv/secret
+    run -0 --separate-stderr as_user "${PRIV[@]}" priv/secret
     assert_output "for daemon only"
     assert_equal "$stderr" "owner_cat: opened as uid 65534, gid 1; dropped to uid 65534, gid 65534"
 }
@@ -127,7 +127,7 @@ seteuid(0): Operation not permitted (EPERM): real 65534, effective 65534, saved 
 @test "owner_cat: without the mode bit the open fails" {
     daemon_file daemon 400
     priv_copy "$S/owner_cat" daemon:root 0755
-    run -1 --separate-stderr as_user "$PRIV" priv/secret
+    run -1 --separate-stderr as_user "${PRIV[@]}" priv/secret
     assert_equal "$stderr" "owner_cat: open priv/secret: Permission denied (EACCES)"
 }
 
@@ -151,7 +151,7 @@ open priv/secret: Permission denied (EACCES)"
 @test "drop_priv: a set-UID-root copy drops to its real user" {
     daemon_file root 600
     priv_copy "$S/drop_priv" root:65534 4750
-    run -0 as_user "$PRIV" -f priv/secret
+    run -0 as_user "${PRIV[@]}" -f priv/secret
     assert_line --index 0 "start: uid 65534 0 0, gid 65534 65534 65534, groups:"
     assert_line "permanent drop: uid 65534 65534 65534, gid 65534 65534 65534, groups: 1"
     assert_line --index 8 "open priv/secret: Permission denied (EACCES)"
@@ -169,7 +169,7 @@ open priv/secret: Permission denied (EACCES)"
 @test "demo_secure: a set-UID copy runs in secure mode and trusts no variable" {
     priv_copy "$S/demo_secure" root:65534 4750
     run -0 "${AS_USER[@]}" env ISOLAB_CONF=/tmp/evil \
-        LD_PRELOAD=/nonexistent/evil.so "$PRIV"
+        LD_PRELOAD=/nonexistent/evil.so "${PRIV[@]}"
     assert_output "euid: 0 (ruid 65534)
 AT_SECURE: 1
 LD_PRELOAD: (removed by the dynamic linker)
@@ -189,14 +189,14 @@ secure_getenv ISOLAB_CONF: (null: not trusted here)"
 
 @test "demo_secure: no_new_privs turns the set-UID bit off" {
     priv_copy "$S/demo_secure" root:65534 4750
-    run -0 as_user setpriv --no-new-privs "$PRIV"
+    run -0 as_user setpriv --no-new-privs "${PRIV[@]}"
     assert_line "euid: 65534 (ruid 65534)"
     assert_line "AT_SECURE: 0"
 }
 
 @test "demo_secure: -x gives the borrowed IDs back before it runs the command" {
     priv_copy "$S/demo_secure" root:65534 4750
-    run -0 as_user "$PRIV" -x sh -p -c 'id -u; id -g; grep -e ^Uid -e ^Gid /proc/self/status'
+    run -0 as_user "${PRIV[@]}" -x sh -p -c 'id -u; id -g; grep -e ^Uid -e ^Gid /proc/self/status'
     assert_line "euid: 0 (ruid 65534)"
     assert_line "dropped: euid 65534, and setuid(0) fails"
     assert_line --regexp "^Uid:\s+65534\s+65534\s+65534\s+65534\$"

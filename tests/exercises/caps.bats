@@ -19,13 +19,13 @@ setup() {
 
 @test "bind_low: binds port 80 with the capability only permitted (+p)" {
     priv_copy "$X/bind_low" root:root 755 cap_net_bind_service+p
-    run -0 unshare -n "${NOBODY[@]}" "$PRIV" 80
+    run -0 unshare -n "${NOBODY[@]}" "${PRIV[@]}" 80
     assert_line --index 0 "bind port 80: ok"
 }
 
 @test "bind_low: holds no capability after the bind" {
     priv_copy "$X/bind_low" root:root 755 cap_net_bind_service+p
-    run -0 unshare -n "${NOBODY[@]}" "$PRIV" 80
+    run -0 unshare -n "${NOBODY[@]}" "${PRIV[@]}" 80
     assert_line "CapPrm: 0000000000000000"
     assert_line "CapEff: 0000000000000000"
 }
@@ -35,7 +35,7 @@ setup() {
     echo secret >secret && chmod 600 secret
     chmod o+x "$BATS_TEST_TMPDIR" "$(dirname "$BATS_TEST_TMPDIR")" "$BATS_RUN_TMPDIR"
     priv_copy "$X/aware_read" root:root 755 cap_dac_read_search+p
-    run -0 "${NOBODY[@]}" "$PRIV" "$PWD/secret"
+    run -0 "${NOBODY[@]}" "${PRIV[@]}" "$PWD/secret"
     assert_line "read: 7 bytes"
 }
 
@@ -45,7 +45,7 @@ setup() {
     chmod o+x "$BATS_TEST_TMPDIR" "$(dirname "$BATS_TEST_TMPDIR")" "$BATS_RUN_TMPDIR"
     for flags in +ep +p; do
         priv_copy "$X/aware_read" root:root 755 "cap_dac_read_search$flags"
-        run -0 "${NOBODY[@]}" "$PRIV" "$PWD/secret"
+        run -0 "${NOBODY[@]}" "${PRIV[@]}" "$PWD/secret"
         assert_output "start: CapEff 0000000000000000
 open: CapEff 0000000000000004
 after: CapEff 0000000000000000
@@ -131,7 +131,7 @@ B=0x1ffffffffff
 
 @test "caps_only: a set-UID-root program gains nothing under it" {
     priv_copy "$C/capshow" root:root 4755
-    run -0 "$X/caps_only" -c chown "$PRIV"
+    run -0 "$X/caps_only" -c chown "${PRIV[@]}"
     assert_line "CapPrm: 0000000000000001"
     assert_line --regexp '^securebits: 0x2f '
 }

@@ -18,45 +18,45 @@ setup() {
 
 @test "drop_regain: ordinary work runs as the user" {
     priv_copy "$X/drop_regain" root:65534 4750
-    run -0 as_user "$PRIV" files/secret
+    run -0 as_user "${PRIV[@]}" files/secret
     assert_line --index 1 "dropped: uid 65534 65534 0"
     assert_line --index 2 "open as user: Permission denied (EACCES)"
 }
 
 @test "drop_regain: root comes back for the privileged step" {
     priv_copy "$X/drop_regain" root:65534 4750
-    run -0 as_user "$PRIV" files/secret
+    run -0 as_user "${PRIV[@]}" files/secret
     assert_line --index 3 "regained: uid 65534 0 0"
     assert_line --index 4 "open as root: ok"
 }
 
 @test "drop_regain: the final drop cannot be undone" {
     priv_copy "$X/drop_regain" root:65534 4750
-    run -0 as_user "$PRIV" files/secret
+    run -0 as_user "${PRIV[@]}" files/secret
     assert_line --index 5 "dropped for good: uid 65534 65534 65534"
     assert_line --index 6 "regain: Operation not permitted (EPERM)"
 }
 
 @test "suid_helper: the caller's message reaches the log with the caller's UID" {
     priv_copy "$X/suid_helper" root:65534 4750
-    touch "$(dirname "$PRIV")/helper.log"
-    chmod 644 "$(dirname "$PRIV")/helper.log"
-    run -0 as_user "$PRIV" "hello"
-    run -0 cat "$(dirname "$PRIV")/helper.log"
+    touch "$PRIV_DIR/helper.log"
+    chmod 644 "$PRIV_DIR/helper.log"
+    run -0 as_user "${PRIV[@]}" "hello"
+    run -0 cat "$PRIV_DIR/helper.log"
     assert_output "uid 65534: hello"
 }
 
 @test "suid_helper: every ID is the caller's once the log is open" {
     priv_copy "$X/suid_helper" root:65534 4750
-    touch "$(dirname "$PRIV")/helper.log"
-    run -0 as_user "$PRIV" "hello"
+    touch "$PRIV_DIR/helper.log"
+    run -0 as_user "${PRIV[@]}" "hello"
     assert_output "ids after the open: 65534 65534 65534"
 }
 
 @test "suid_helper: no forged lines in the log" {
     priv_copy "$X/suid_helper" root:65534 4750
-    touch "$(dirname "$PRIV")/helper.log"
-    run -0 as_user "$PRIV" "$(printf 'a\nuid 0: forged')"
-    run -0 cat "$(dirname "$PRIV")/helper.log"
+    touch "$PRIV_DIR/helper.log"
+    run -0 as_user "${PRIV[@]}" "$(printf 'a\nuid 0: forged')"
+    run -0 cat "$PRIV_DIR/helper.log"
     assert_output "uid 65534: a?uid 0: forged"
 }

@@ -60,6 +60,12 @@ STEPS
     assert_line --regexp '^tour steps: [0-9] ok, [23] skipped, 0 failed$'
 }
 
+@test "tour: its scratch directory, where set-UID copies are made, is the tour user's alone" {
+    printf 'step: mode\nrun: stat -c "%%a %%U" "$TOUR_TMP"\n' >steps
+    run -0 "$TOUR" --no-pause --file steps
+    assert_line "700 $(id -un)"
+}
+
 @test "tour: a failing step is reported, and the tour's status says so" {
     printf 'step: fails\nrun: exit 4\n\nstep: expected\nrun: exit 4\nexpect: 4\n' >steps
     run -1 "$TOUR" --no-pause --file steps

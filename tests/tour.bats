@@ -61,6 +61,7 @@ STEPS
 }
 
 @test "tour: its scratch directory, where set-UID copies are made, is the tour user's alone" {
+    # shellcheck disable=SC2016 # $TOUR_TMP is the tour's, in the step
     printf 'step: mode\nrun: stat -c "%%a %%U" "$TOUR_TMP"\n' >steps
     run -0 "$TOUR" --no-pause --file steps
     assert_line "700 $(id -un)"

@@ -15,7 +15,9 @@
  * ever runs with half the change applied.
  *
  * Usage: cap_launcher [-u USER] [-g GROUP] -c CAPS [--] CMD [ARG...]
- *   -u USER   run as USER (a name or number), in its groups unless -g
+ *   -u USER   run as USER (a name or number), in its groups unless -g;
+ *             without -u the command stays UID 0, made to hold exactly
+ *             CAPS by SECBIT_NOROOT (see demo_noroot)
  *   -g GROUP  run with GROUP (a name or number) and no other group
  *   -c CAPS   capabilities, by name, separated by commas (net_raw,chown)
  *
@@ -45,6 +47,7 @@
 #define _GNU_SOURCE /* setresuid(), initgroups() */
 #include <errno.h>
 #include <grp.h>
+#include <linux/securebits.h> /* SECBIT_NOROOT */
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,6 +196,14 @@ main(int argc, char *argv[])
     }
     if (pw != NULL && setresuid(pw->pw_uid, pw->pw_uid, pw->pw_uid) == -1)
         err_exit("setresuid");
+    /* Still UID 0 (no -u, or -u root): execve() would give the command
+     * every capability of the bounding set, whatever the ambient set
+     * says. SECBIT_NOROOT turns that rule off, and the lock keeps the
+     * command from turning it on again: then it holds exactly CAPS. */
+    if (geteuid() == 0 &&
+        prctl(PR_SET_SECUREBITS, SECBIT_NOROOT | SECBIT_NOROOT_LOCKED, 0, 0,
+              0) == -1)
+        err_exit("prctl PR_SET_SECUREBITS");
 
     keep_only_caps();
     fflush(stdout);

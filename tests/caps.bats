@@ -180,6 +180,14 @@ CapEff: 0000000000000000"
     [[ "$ours" == *$'CapAmb:\t0000000000002400'* ]]
 }
 
+@test "cap_launcher: without -u, root's command holds exactly CAPS too" {
+    require root
+    run -0 "$C/cap_launcher" -c net_raw grep -e ^Uid -e ^CapPrm -e ^CapEff /proc/self/status
+    assert_line --regexp '^Uid:\s+0\s+0\s+0\s+0$'
+    assert_line "CapPrm:	0000000000002000"
+    assert_line "CapEff:	0000000000002000"
+}
+
 @test "cap_launcher: -g sets the group and no other; the command's status is passed on" {
     require root
     run -0 "$C/cap_launcher" -u 65534 -g daemon -c chown sh -c 'id -g; id -G'

@@ -4,7 +4,8 @@
  *
  * Demonstrates: every chapter at once. A command runs in a container of:
  *   - a user namespace (rootless: our UID is root inside; run by root,
- *     container root is host UID 100000, never host root), maps written
+ *     container root is a range of host UIDs from 100000 on that no
+ *     user holds in /etc/subuid, never host root), maps written
  *     by the parent, setgroups denied when rootless;
  *   - new mount, UTS, IPC, PID and network namespaces, made at once by
  *     clone3(); a cgroup namespace once the container is in its cgroups
@@ -95,8 +96,8 @@ static const char usage_text[] =
     "  -x PID       join the container whose init is PID\n"
     "  -v           say each step\n";
 
-#define REMAP_BASE 100000 /* container root, when run by root */
-#define REMAP_SIZE 65536
+#define REMAP_BASE 100000 /* container root, when run by root: the first */
+#define REMAP_SIZE 65536  /* range of this size that no user holds */
 
 static struct {
     const char *root, *hostname, *parent;
@@ -193,6 +194,44 @@ container(void)
 
 /* ---- the parent: maps, cgroup, waiting ---- */
 
+/* Does [BASE, BASE + REMAP_SIZE) meet a range of FILE (/etc/subuid or
+ * /etc/subgid: "user:first:count" lines)? */
+static int
+taken(const char *file, unsigned long base)
+{
+    unsigned long first, count;
+    char line[256];
+    FILE *f = fopen(file, "r");
+    int hit = 0;
+
+    while (f != NULL && !hit && fgets(line, sizeof(line), f) != NULL) {
+        char *p = strchr(line, ':');
+
+        if (p != NULL && sscanf(p + 1, "%lu:%lu", &first, &count) == 2)
+            hit = first < base + REMAP_SIZE && base < first + count;
+    }
+    if (f != NULL)
+        fclose(f);
+    return hit;
+}
+
+/* Run by root, container root is a host UID that no one else uses. The
+ * ranges in /etc/subuid and /etc/subgid belong to users (the first user
+ * that adduser makes gets 100000-165535 on Debian): a process of that
+ * user could signal or trace the container's. So the first free range
+ * from REMAP_BASE on, in steps of REMAP_SIZE. */
+static unsigned long
+free_range(void)
+{
+    unsigned long base;
+
+    for (base = REMAP_BASE; base < 0x7fff0000UL; base += REMAP_SIZE)
+        if (!taken("/etc/subuid", base) && !taken("/etc/subgid", base))
+            return base;
+    fatal("no free range of %d IDs beside /etc/subuid and /etc/subgid",
+          REMAP_SIZE);
+}
+
 static void
 write_maps(pid_t pid)
 {
@@ -201,7 +240,7 @@ write_maps(pid_t pid)
     gid_t gid = getgid();
 
     if (geteuid() == 0) { /* container root: a UID of nobody's on the host */
-        snprintf(map, sizeof(map), "0 %d %d", REMAP_BASE, REMAP_SIZE);
+        snprintf(map, sizeof(map), "0 %lu %d", free_range(), REMAP_SIZE);
     } else {
         snprintf(path, sizeof(path), "/proc/%d/setgroups", (int)pid);
         if (write_file(path, "deny") == -1)

@@ -50,14 +50,47 @@ inside() {
     assert_output ""
 }
 
+# free_base: the first range of 65536 IDs from 100000 on that meets no
+# range of /etc/subuid or /etc/subgid (what isocon maps container root to).
+free_base() {
+    local base=100000 first count hit
+    while :; do
+        hit=0
+        while IFS=: read -r _ first count; do
+            [ -n "$count" ] || continue
+            if [ "$first" -lt $((base + 65536)) ] && [ "$base" -lt $((first + count)) ]; then
+                hit=1
+            fi
+        done < <(cat /etc/subuid /etc/subgid 2>/dev/null)
+        [ "$hit" = 1 ] || break
+        base=$((base + 65536))
+    done
+    echo "$base"
+}
+
 @test "isocon: the user namespace maps container root to us, or to an unused range for root" {
     run -0 inside sh -c 'id -u; cat /proc/self/uid_map'
     assert_line --index 0 0
     if [ "$(id -u)" -eq 0 ]; then
-        assert_line --index 1 --regexp '^ +0 +100000 +65536$'
+        assert_line --index 1 --regexp "^ +0 +$(free_base) +65536\$"
     else
         assert_line --index 1 --regexp "^ +0 +$(id -u) +1\$"
     fi
+}
+
+@test "isocon: as root, container root is a range that no user holds in /etc/subuid" {
+    require root
+    [ -f /etc/subuid ] || skip "no /etc/subuid here to stand in for"
+    # The first user that adduser makes gets 100000:65536 on Debian. In a
+    # mount namespace of the test's, /etc/subuid says so.
+    echo "student:100000:65536" >subuid
+    run -0 unshare --mount --propagation private sh -c \
+        'mount --bind "$1" /etc/subuid && exec "$2" cat /proc/self/uid_map' \
+        sh "$PWD/subuid" "$ISOCON"
+    refute_output --regexp '^ +0 +100000 '
+    assert_output --regexp '^ +0 +[0-9]+ +65536$'
+    base=$(awk '{print $2}' <<<"$output")
+    [ "$base" -ge 165536 ]
 }
 
 @test "isocon: the bounding set of a mainstream runtime, no_new_privs, seccomp mode 2" {

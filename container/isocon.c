@@ -73,6 +73,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h> /* setgroups() */
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -105,6 +106,7 @@ static struct {
     char **cmd;
     int sync[2];       /* parent -> child: "maps written, go on" */
     int master, slave; /* the container's terminal, or -1 */
+    int rootful;       /* run by root: container root is a range */
 } opt = {.hostname = "isocon", .filter = 1, .master = -1, .slave = -1};
 
 void
@@ -123,6 +125,30 @@ say(const char *fmt, ...)
 
 /* ---- init: PID 1 of the container ---- */
 
+/* A command in the container gets an environment of its own, not the
+ * caller's: host paths (HOME, PWD, XDG_*), credentials (SSH_AUTH_SOCK,
+ * tokens) and whatever else the host's variables hold stay outside, as
+ * with docker run. TERM is kept, for the terminal. */
+static void
+clean_environment(void)
+{
+    const char *term = getenv("TERM");
+    char keep[64] = "";
+
+    if (term != NULL)
+        snprintf(keep, sizeof(keep), "%s", term);
+    if (clearenv() != 0)
+        fatal("clearenv failed");
+    if (setenv("PATH",
+               "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:"
+               "/sbin:/bin",
+               1) == -1 ||
+        setenv("HOME", "/root", 1) == -1 ||
+        setenv("HOSTNAME", opt.hostname, 1) == -1 ||
+        (keep[0] != '\0' && setenv("TERM", keep, 1) == -1))
+        err_exit_child("setenv");
+}
+
 /* Start the command as PID 2, forward signals to it, reap everything,
  * and end with its status. A PID namespace's init gets only the signals
  * it has a handler for: without these handlers, "kill -TERM" from
@@ -140,6 +166,9 @@ run_init(void)
         execvp(opt.cmd[0], opt.cmd);
         exec_failed(opt.cmd[0]);
     }
+    /* The init only passes signals on and reaps: it keeps no capability,
+     * so that nothing in the container gains one by taking it over. */
+    drop_all_caps();
     /* Reap orphans that the command leaves to us, until it ends itself;
      * the others die with the PID namespace when we exit. */
     while ((pid = waitpid(-1, &status, 0)) != cmd)
@@ -164,6 +193,12 @@ container(void)
         _exit(EXIT_FAILURE);
     if (setresgid(0, 0, 0) == -1 || setresuid(0, 0, 0) == -1)
         err_exit_child("become root of the user namespace");
+    /* Run by root, we still carry root's supplementary groups (0, and
+     * whatever else): unmapped inside, they would still open host files
+     * of those groups. Rootless, setgroups is denied, and the groups are
+     * the caller's own anyway. */
+    if (opt.rootful && setgroups(0, NULL) == -1)
+        err_exit_child("setgroups");
     /* If isocon dies, even by SIGKILL, the container dies with it. Set
      * after the UID change, which clears it. The parent keeps its end
      * of the pipe open while it lives: a hang-up means it died before
@@ -186,6 +221,7 @@ container(void)
     if (opt.timens && unshare(CLONE_NEWTIME) == -1)
         err_exit_child("unshare CLONE_NEWTIME");
     lock_down(opt.filter);
+    clean_environment();
     say("locked: %zu capabilities in the bounding set, no_new_privs, %s",
         kept_caps_count,
         opt.filter ? "seccomp filter" : "no seccomp filter (-S)");
@@ -401,6 +437,39 @@ run(void)
 
 /* ---- -x: join a running container ---- */
 
+/* PID must be a container's init: PID 1 in a PID namespace below ours
+ * (the last NSpid field of its status is 1), in a user namespace that is
+ * not ours. Anything else, a host process above all, is refused: as root,
+ * -x would otherwise run the command in that process's namespaces and
+ * cgroups, with host root's privilege. */
+static void
+check_target(pid_t target)
+{
+    char path[64], line[256], *last = NULL, *p;
+    struct stat ours, theirs;
+    int found = 0;
+    FILE *f;
+
+    snprintf(path, sizeof(path), "/proc/%d/status", (int)target);
+    f = fopen(path, "r");
+    if (f == NULL)
+        err_exit("-x %d: open %s", (int)target, path);
+    while (!found && fgets(line, sizeof(line), f) != NULL)
+        found = strncmp(line, "NSpid:", 6) == 0;
+    fclose(f);
+    /* "NSpid: 4242 1": its PID in each PID namespace, ours first. */
+    for (p = strtok(line + 6, " \t\n"); found && p != NULL;
+         p = strtok(NULL, " \t\n"))
+        last = p;
+    snprintf(path, sizeof(path), "/proc/%d/ns/user", (int)target);
+    if (last == NULL || strcmp(last, "1") != 0 || stat(path, &theirs) == -1 ||
+        stat("/proc/self/ns/user", &ours) == -1 || theirs.st_ino == ours.st_ino)
+        fatal("-x %d: not a container's init (PID 1 of a PID namespace, in a "
+              "user namespace of its own); give the child of a running "
+              "isocon: pgrep -P ISOCON_PID",
+              (int)target);
+}
+
 static int
 join(pid_t target)
 {
@@ -412,6 +481,7 @@ join(pid_t target)
     FILE *f;
     pid_t pid;
 
+    check_target(target);
     /* Our terminal's stand-in, while the host's /dev/ptmx is in view. */
     tty_make(&opt.master, &opt.slave);
     /* Open all first: once in the mount namespace, /proc is another. */
@@ -469,7 +539,10 @@ join(pid_t target)
         if (setresgid(0, 0, 0) == -1 || setresuid(0, 0, 0) == -1 ||
             chdir("/") == -1)
             err_exit_child("become root in the container");
+        if (opt.rootful && setgroups(0, NULL) == -1)
+            err_exit_child("setgroups");
         lock_down(opt.filter);
+        clean_environment();
         execvp(opt.cmd[0], opt.cmd);
         exec_failed(opt.cmd[0]);
     }
@@ -489,6 +562,7 @@ main(int argc, char *argv[])
     int c;
     pid_t target = 0;
 
+    opt.rootful = geteuid() == 0;
     while ((c = getopt(argc, argv, "+r:H:p:m:c:P:STx:vh")) != -1) {
         switch (c) {
         case 'r':

@@ -32,6 +32,8 @@ void loopback_up(void);
  * no_new_privs, the seccomp filter (if FILTER), no descriptor beyond 2. */
 extern const size_t kept_caps_count;
 void lock_down(int filter);
+/* isocon_lock.c: every capability dropped (the init needs none). */
+void drop_all_caps(void);
 
 /* isocon_signals.c: pass SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1 and
  * SIGUSR2 on to PID; fork() with that set up in the parent before any

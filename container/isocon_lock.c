@@ -153,6 +153,17 @@ install_filter(void)
     seccomp_release(ctx);
 }
 
+/* No capability left at all, in any set: for the init, which needs none. */
+void
+drop_all_caps(void)
+{
+    cap_t none = cap_init(); /* every flag clear */
+
+    if (none == NULL || cap_set_proc(none) == -1)
+        err_exit_child("drop every capability");
+    cap_free(none);
+}
+
 /* What every process in the container gets before it runs a command. */
 void
 lock_down(int filter)

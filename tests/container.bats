@@ -203,6 +203,30 @@ free_base() {
     refute_output --regexp '(^|[ ;])-echo[ ;]'
 }
 
+@test "isocon: the command gets an environment of its own, not the caller's" {
+    run -0 env FOO=secret SSH_AUTH_SOCK=/tmp/agent "$ISOCON" env
+    refute_line --partial FOO
+    refute_line --partial SSH_AUTH_SOCK
+    assert_line "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+    assert_line "HOME=/root"
+    assert_line "HOSTNAME=isocon"
+}
+
+@test "isocon: the init keeps no capability; as root, no supplementary group comes in" {
+    run -0 inside sh -c 'grep -e CapPrm -e CapEff /proc/1/status'
+    assert_output "CapPrm:	0000000000000000
+CapEff:	0000000000000000"
+    require root
+    run -0 setpriv --groups=4,24 "$ISOCON" sh -c 'grep Groups /proc/self/status'
+    assert_output --regexp '^Groups:\s*$'
+}
+
+@test "isocon: -x refuses a process that is not a container's init" {
+    run -1 --separate-stderr "$ISOCON" -x $$ echo ran
+    assert_output ""
+    assert_equal "$stderr" "isocon: -x $$: not a container's init (PID 1 of a PID namespace, in a user namespace of its own); give the child of a running isocon: pgrep -P ISOCON_PID"
+}
+
 @test "isocon: a device node that the image brings does not open (nodev)" {
     require root
     # An image may hold any node its maker made: here /dev/null's numbers,

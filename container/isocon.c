@@ -104,9 +104,10 @@ static struct {
     const char *root, *hostname, *parent;
     int verbose, filter, timens, pids, mib, cpu;
     char **cmd;
-    int sync[2];       /* parent -> child: "maps written, go on" */
-    int master, slave; /* the container's terminal, or -1 */
-    int rootful;       /* run by root: container root is a range */
+    int sync[2];         /* parent -> child: "maps written, go on" */
+    int master, slave;   /* the container's terminal, or -1 */
+    int rootful;         /* run by root: container root is a range */
+    struct stat root_id; /* the root directory isocon checked */
 } opt = {.hostname = "isocon", .filter = 1, .master = -1, .slave = -1};
 
 void
@@ -215,7 +216,7 @@ container(void)
         err_exit_child("unshare CLONE_NEWCGROUP");
     if (sethostname(opt.hostname, strlen(opt.hostname)) == -1)
         err_exit_child("sethostname");
-    set_up_root(opt.root);
+    set_up_root(opt.root, &opt.root_id);
     loopback_up();
     say("network: lo up, nothing else");
     if (opt.timens && unshare(CLONE_NEWTIME) == -1)
@@ -624,5 +625,11 @@ main(int argc, char *argv[])
     if (realpath(opt.root, root) == NULL)
         err_exit("%s (make rootfs builds one)", opt.root);
     opt.root = root;
+    /* Which directory that is (device and inode): the container binds
+     * only this very one. */
+    if (stat(root, &opt.root_id) == -1)
+        err_exit("stat %s", root);
+    if (!S_ISDIR(opt.root_id.st_mode))
+        fatal("%s: not a directory", root);
     return run();
 }

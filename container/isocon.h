@@ -14,6 +14,7 @@
 #define ISOCON_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include "isolab.h"
@@ -22,9 +23,10 @@
 void say(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 /* isocon_root.c: in the container's new mount and network namespaces,
- * make ROOT the root file system, with /proc, /dev and /tmp of its own;
- * bring up lo. Errors end the child (err_exit_child). */
-void set_up_root(const char *root);
+ * make ROOT the root file system (it must still be the directory WANT,
+ * by device and inode), with /proc, /dev and /tmp of its own; bring up
+ * lo. Errors end the child (err_exit_child). */
+void set_up_root(const char *root, const struct stat *want);
 void loopback_up(void);
 
 /* isocon_lock.c: what every process in the container gets before it

@@ -7,7 +7,8 @@
  * busybox root bound onto itself and made read-only, /proc for the new
  * PID namespace, a /dev with only harmless devices, a /tmp of its own.
  * pivot_root makes that the root, and the old root is detached: no path
- * leads back to the host's files. Parts of /proc that reach the host's
+ * leads back to the host's files. The root is the directory isocon
+ * opened, checked by inode, and needs no directory for the old root. Parts of /proc that reach the host's
  * kernel are made read-only or hidden. The new network namespace gets
  * its loopback interface up, and nothing else.
  *
@@ -95,8 +96,10 @@ mask(const char *path)
 
 /* Called in the new mount namespace, as root of the user namespace. */
 void
-set_up_root(const char *root)
+set_up_root(const char *root, const struct stat *want)
 {
+    struct stat here;
+    int fd;
     static const char *const devs[] = {"null", "zero", "random", "urandom",
                                        "tty"};
     static const char *const ro[] = {"/proc/sys", "/proc/sysrq-trigger",
@@ -109,10 +112,25 @@ set_up_root(const char *root)
 
     /* Nothing we mount may reach the host: private first. */
     mnt(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
-    /* pivot_root needs the new root to be a mount point. */
-    mnt(root, root, NULL, MS_BIND | MS_REC, NULL);
-    if (chdir(root) == -1)
+    /* pivot_root needs the new root to be a mount point: the root bound
+     * onto its own path. The path is looked up once, by open(); it must
+     * be the directory isocon checked (WANT: its device and inode), and
+     * the bind takes that very directory (/proc/self/fd): a path looked
+     * up twice could be swapped in between by whoever may rename its
+     * directories. */
+    fd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (fd == -1 || fstat(fd, &here) == -1)
+        err_exit_child("open %s", root);
+    if (here.st_dev != want->st_dev || here.st_ino != want->st_ino)
+        fatal("%s changed under us: not the directory isocon checked", root);
+    snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+    mnt(path, root, NULL, MS_BIND | MS_REC, NULL);
+    if (chdir(root) == -1 || stat(".", &here) == -1)
         err_exit_child("chdir %s", root);
+    /* ...and we are on it, not on a directory put at ROOT since. */
+    if (here.st_dev != want->st_dev || here.st_ino != want->st_ino)
+        fatal("%s changed under us: not the directory isocon checked", root);
+    close(fd);
 
     /* /proc for our PID namespace, while the host's /proc is still in
      * view (the kernel lets a user namespace mount proc only then). */
@@ -136,12 +154,16 @@ set_up_root(const char *root)
     mnt("tmpfs", "tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777,size=64m");
     seal(".", 0);
 
-    if (syscall(SYS_pivot_root, ".", "oldroot") == -1)
+    /* pivot_root(".", "."), as runc and crun do: the new root and the old
+     * one stacked on the same directory, the old one on top. Detaching
+     * the top of "." takes the old root away, and no directory for it
+     * is needed in the image: any distribution's root will do. */
+    if (syscall(SYS_pivot_root, ".", ".") == -1)
         err_exit_child("pivot_root");
+    if (umount2(".", MNT_DETACH) == -1)
+        err_exit_child("umount the old root");
     if (chdir("/") == -1)
         err_exit_child("chdir /");
-    if (umount2("/oldroot", MNT_DETACH) == -1)
-        err_exit_child("umount /oldroot");
     say("root: pivot_root into %s; the old root detached", root);
 
     for (i = 0; i < sizeof(ro) / sizeof(ro[0]); i++)

@@ -42,6 +42,16 @@ inside() {
     assert_output /
 }
 
+@test "isocon: a root with no directory for the old root runs (pivot_root onto itself)" {
+    r=$(user_tmpdir)/r
+    chmod 755 "$(dirname "$r")"
+    cp -a "$ISOLAB_TOP/build/rootfs" "$r"
+    rmdir "$r/oldroot"
+    run -0 inside -r "$r" sh -c 'ls /; grep -c . /proc/self/mountinfo'
+    assert_line bin
+    refute_line oldroot
+}
+
 @test "isocon: the shared root is read-only; /tmp is the container's own" {
     run -0 inside sh -c 'touch /x 2>&1; echo note > /tmp/note && cat /tmp/note'
     assert_line --partial "Read-only file system"

@@ -5,9 +5,14 @@
  * Messages go to stderr as "prog: what failed: strerror text (ENAME)".
  * stdout is flushed first so that, on a terminal, the error appears after
  * the output that came before it.
+ *
+ * And for every program that links this file, before main() and at its
+ * end (see std_streams() below): descriptors 0, 1 and 2 are open, and
+ * standard output is checked.
  */
 #define _GNU_SOURCE /* program_invocation_short_name, strerrorname_np() */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +27,42 @@ static void format_message(char *buf, size_t size, int errnum, const char *fmt,
 static void report(int errnum, const char *fmt, va_list ap) PRINTF_LIKE(2, 0);
 static void err_format(char *buf, size_t size, const char *fmt, ...)
     PRINTF_LIKE(3, 4);
+
+/* At exit: was all of standard output written? A full disk, a closed
+ * pipe or a closed descriptor shows only now, when the buffer is
+ * flushed: a program that exited 0 having lost its output would lie. */
+static void
+check_stdout(void)
+{
+    if (fflush(stdout) == EOF || ferror(stdout)) {
+        int saved = errno;
+        char buf[256];
+
+        snprintf(
+            buf, sizeof(buf), "%s: write error on standard output: %s (%s)\n",
+            program_invocation_short_name, strerror(saved), errno_name(saved));
+        if (write(STDERR_FILENO, buf, strlen(buf)) == -1) {
+            /* nothing more can be said */
+        }
+        _exit(EXIT_FAILURE);
+    }
+}
+
+/* Before main(): a descriptor 0, 1 or 2 that the caller closed is opened
+ * on /dev/null, read-only. Otherwise the program's next open() would get
+ * it, and what it prints would go into that file; read-only, a write to
+ * it fails (EBADF), and check_stdout() says so. */
+__attribute__((constructor)) static void
+std_streams(void)
+{
+    int fd;
+
+    for (fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) == -1 && errno == EBADF &&
+            open("/dev/null", O_RDONLY) != fd)
+            _exit(EXIT_FAILURE);
+    atexit(check_stdout);
+}
 
 const char *
 errno_name(int errnum)

@@ -49,6 +49,34 @@ setup() {
     assert_equal "${bad[*]}" ""
 }
 
+@test "every program: output it cannot write is an error (exit 1, with a message)" {
+    local bad=() p name err
+    for p in "${PROGS[@]}"; do
+        name=$(basename "$p")
+        # A full disk, and a closed standard output.
+        for how in full closed; do
+            if [ "$how" = full ]; then
+                "$ISOLAB_TOP/$p" -h >/dev/full 2>err && st=0 || st=$?
+            else
+                "$ISOLAB_TOP/$p" -h >&- 2>err && st=0 || st=$?
+            fi
+            err=$(<err)
+            if [ "$st" -ne 1 ] || [[ $err != "$name: write error on standard output: "* ]]; then
+                bad+=("$p($how: status $st)")
+            fi
+        done
+    done
+    assert_equal "${bad[*]}" ""
+}
+
+@test "every program: with standard output closed, a file it opens gets none of its report" {
+    # demo_holes opens FILE itself: it must not be given descriptor 1.
+    run -1 --separate-stderr sh -c '"$1" "$2" >&-' sh "$ISOLAB_TOP/fileio/demo_holes" sparse
+    [[ $stderr == *"demo_holes: write error on standard output: Bad file descriptor (EBADF)"* ]]
+    run -1 grep -c "size" sparse
+    assert_output 0
+}
+
 @test "every program: -h prints Usage: to stdout, nothing to stderr, exits 0" {
     local bad=()
     for p in "${PROGS[@]}"; do

@@ -71,6 +71,7 @@ setup() {
 
 @test "every program: with standard output closed, a file it opens gets none of its report" {
     # demo_holes opens FILE itself: it must not be given descriptor 1.
+    # shellcheck disable=SC2016 # $1 and $2 are the inner shell's
     run -1 --separate-stderr sh -c '"$1" "$2" >&-' sh "$ISOLAB_TOP/fileio/demo_holes" sparse
     [[ $stderr == *"demo_holes: write error on standard output: Bad file descriptor (EBADF)"* ]]
     run -1 grep -c "size" sparse

@@ -19,10 +19,10 @@
  * Try:
  *     $ echo 'not the real one' > /tmp/fake
  *     $ ./seccomp_notify -r /etc/hostname=/tmp/fake cat /etc/hostname
- *     supervisor: openat /etc/hostname: FILE /tmp/fake
+ *     seccomp_notify: supervisor: openat /etc/hostname: FILE /tmp/fake
  *     not the real one
  *     $ ./seccomp_notify -d /etc/passwd head -1 /etc/passwd
- *     supervisor: openat /etc/passwd: EACCES
+ *     seccomp_notify: supervisor: openat /etc/passwd: EACCES
  *     head: cannot open '/etc/passwd' for reading: Permission denied
  *     $ ./seccomp_notify -v true
  *   Observe: the paths are compared as the target wrote them; "./x" and
@@ -241,7 +241,7 @@ supervise(int listener)
         memset(resp, 0, sizes.seccomp_notif_resp);
         note = decide(listener, req, resp);
         if (note != NULL)
-            fprintf(stderr, "supervisor: %s %s\n",
+            fprintf(stderr, "seccomp_notify: supervisor: %s %s\n",
                     req->data.nr == SYS_openat ? "openat" : "open", note);
         if (resp->id != 0 &&
             ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, resp) == -1 &&

@@ -192,22 +192,22 @@ after: open /etc/passwd: Operation not permitted (EPERM)"
     echo 'not the real one' >fake
     run -0 --separate-stderr "$S/seccomp_notify" -r /etc/hostname="$PWD/fake" cat /etc/hostname
     assert_output "not the real one"
-    assert_equal "$stderr" "supervisor: openat /etc/hostname: FILE $PWD/fake"
+    assert_equal "$stderr" "seccomp_notify: supervisor: openat /etc/hostname: FILE $PWD/fake"
 }
 
 @test "seccomp_notify: -d fails the open with EACCES, other opens go on" {
     run -1 --separate-stderr "$S/seccomp_notify" -d /etc/passwd cat /etc/os-release /etc/passwd
     assert_line --partial "ID="
-    assert_equal "${stderr_lines[0]}" "supervisor: openat /etc/passwd: EACCES"
+    assert_equal "${stderr_lines[0]}" "seccomp_notify: supervisor: openat /etc/passwd: EACCES"
     assert_equal "${stderr_lines[1]}" "cat: /etc/passwd: Permission denied"
 }
 
 @test "seccomp_notify: -v reports every decision; the command's status is passed on" {
     run -3 --separate-stderr "$S/seccomp_notify" -v sh -c 'cat /etc/hostname >/dev/null; exit 3'
     for line in "${stderr_lines[@]}"; do
-        [[ "$line" == "supervisor: open"*": CONTINUE" ]]
+        [[ "$line" == "seccomp_notify: supervisor: open"*": CONTINUE" ]]
     done
-    [[ "$stderr" == *"supervisor: openat /etc/hostname: CONTINUE"* ]]
+    [[ "$stderr" == *"seccomp_notify: supervisor: openat /etc/hostname: CONTINUE"* ]]
     run -127 "$S/seccomp_notify" /nonexistent/cmd
     run -2 "$S/seccomp_notify" -r nofile true
 }

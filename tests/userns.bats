@@ -292,3 +292,11 @@ open_dir() {
     assert_line "  NO  user namespaces: user namespaces are disabled: user.max_user_namespaces = 0"
     assert_line "        fix: sysctl -w user.max_user_namespaces=15000"
 }
+
+@test "userns_child_exec: a refused map is explained, every line starting with its name" {
+    require userns
+    run -1 --separate-stderr as_user "$U/userns_child_exec" -M 'x y' true
+    assert_equal "${#stderr_lines[@]}" 2
+    assert_equal "${stderr_lines[1]}" "userns_child_exec: (a map line is 'INSIDE OUTSIDE COUNT'; ranges may not overlap)"
+    [[ ${stderr_lines[0]} == "userns_child_exec: write /proc/"*"/uid_map 'x y': Invalid argument (EINVAL)" ]]
+}

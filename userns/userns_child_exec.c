@@ -91,14 +91,14 @@ explain(const char *file)
 {
     if (errno == EPERM && geteuid() != 0)
         fprintf(stderr,
-                "  (without CAP_SET%sID in the parent namespace, a map has "
-                "one line mapping\n   your own effective %cID; see "
-                "user_namespaces(7))\n",
+                "userns_child_exec: (without CAP_SET%sID in the parent "
+                "namespace, a map has one line mapping your own effective "
+                "%cID; see user_namespaces(7))\n",
                 strcmp(file, "uid_map") == 0 ? "U" : "G",
                 strcmp(file, "uid_map") == 0 ? 'U' : 'G');
     else if (errno == EINVAL)
-        fprintf(stderr, "  (a map line is 'INSIDE OUTSIDE COUNT'; ranges "
-                        "may not overlap)\n");
+        fprintf(stderr, "userns_child_exec: (a map line is 'INSIDE OUTSIDE "
+                        "COUNT'; ranges may not overlap)\n");
 }
 
 /* Do we hold CAP_SETGID (capability 6) in our effective set? Read from

@@ -7,7 +7,7 @@
  * notify_on_release is 1 makes the kernel run that program, as root in
  * the initial namespaces, with the cgroup's path as its argument, when
  * the last process leaves. The demo mounts a named v1 hierarchy of its
- * own (no controller, "name=isolab_release") in a private mount
+ * own (no controller, "name=isolab_release.PID") in a private mount
  * namespace, sets an agent that appends its argument to a log, puts a
  * child in a cgroup and lets it end, and prints what the agent logged.
  * Then it removes everything, the hierarchy included.
@@ -22,7 +22,7 @@
  *
  * Try:
  *     $ sudo ./cgroup_release
- *     hierarchy: v1 /tmp/isolab-release.XXXXXX/mnt (name=isolab_release)
+ *     hierarchy: v1 /tmp/isolab-release.XXXXXX/mnt (name=isolab_release.4242)
  *     release_agent: /tmp/isolab-release.XXXXXX/agent
  *     child 4242 was in /job, which has notify_on_release 1
  *     the agent ran with: /job
@@ -53,20 +53,23 @@
 
 static const char usage_text[] = "Usage: cgroup_release\n";
 
-#define NAME "isolab_release"
+/* The hierarchy's name, one per run: two runs at once would otherwise
+ * share one hierarchy, and the second find the first's /job (EEXIST). */
+static char name[64];
 
 /* Is our hierarchy still known to the kernel (a line in our cgroups)? */
 static int
 hierarchy_alive(void)
 {
-    char line[512];
+    char line[512], needle[80];
     FILE *f = fopen("/proc/self/cgroup", "r");
     int alive = 0;
 
     if (f == NULL)
         return 0;
+    snprintf(needle, sizeof(needle), ":name=%s:", name); /* "4:name=...:/" */
     while (fgets(line, sizeof(line), f) != NULL)
-        alive |= strstr(line, ":name=" NAME ":") != NULL;
+        alive |= strstr(line, needle) != NULL;
     fclose(f);
     return alive;
 }
@@ -83,7 +86,7 @@ int
 main(int argc, char *argv[])
 {
     char dir[] = "/tmp/isolab-release.XXXXXX", mnt[64], agent[64], log[64];
-    char job[80], text[256];
+    char job[80], text[256], options[80];
     int opt, i, n = 0;
     pid_t pid;
     FILE *f;
@@ -98,6 +101,8 @@ main(int argc, char *argv[])
     }
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
+    snprintf(name, sizeof(name), "isolab_release.%d", (int)getpid());
+    snprintf(options, sizeof(options), "none,name=%s", name);
 
     /* Our own mount namespace: the mount is never in the host's table. */
     if (unshare(CLONE_NEWNS) == -1) {
@@ -115,7 +120,7 @@ main(int argc, char *argv[])
     snprintf(job, sizeof(job), "%s/job", mnt);
     if (mkdir(mnt, 0755) == -1)
         err_exit("mkdir %s", mnt);
-    if (mount("cgroup", mnt, "cgroup", 0, "none,name=" NAME) == -1) {
+    if (mount("cgroup", mnt, "cgroup", 0, options) == -1) {
         int saved = errno;
 
         rmdir(mnt);
@@ -128,7 +133,7 @@ main(int argc, char *argv[])
         }
         err_exit("mount cgroup %s", mnt);
     }
-    printf("hierarchy: v1 %s (name=" NAME ")\n", mnt);
+    printf("hierarchy: v1 %s (name=%s)\n", mnt, name);
 
     /* The agent: the kernel runs it with the cgroup's path. Its path
      * must mean the same in the initial mount namespace: /tmp does. */
@@ -183,7 +188,7 @@ main(int argc, char *argv[])
         sleep_ms(50);
         if (!hierarchy_alive())
             break;
-        if (mount("cgroup", mnt, "cgroup", 0, "none,name=" NAME) == -1)
+        if (mount("cgroup", mnt, "cgroup", 0, options) == -1)
             break;
     }
     unlink(agent);
@@ -191,7 +196,7 @@ main(int argc, char *argv[])
     rmdir(mnt);
     rmdir(dir);
     if (hierarchy_alive())
-        fatal("the hierarchy name=" NAME " is still there");
+        fatal("the hierarchy name=%s is still there", name);
     printf("removed the hierarchy\n");
     return n > 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -173,11 +173,22 @@ hierarchy_of() {
     run "$G/cgroup_release"
     [ "$status" -ne 77 ] || skip "this kernel cannot mount a v1 hierarchy: $output"
     assert_success
-    assert_line --regexp '^hierarchy: v1 /tmp/isolab-release\..*/mnt \(name=isolab_release\)$'
+    assert_line --regexp '^hierarchy: v1 /tmp/isolab-release\..*/mnt \(name=isolab_release\.[0-9]+\)$'
     assert_line "the agent ran with: /job"
     assert_line "removed the hierarchy"
     run grep -c name=isolab_release /proc/self/cgroup
     assert_output 0
+}
+
+@test "cgroup_release: two at once, each with a hierarchy of its own" {
+    require root
+    "$G/cgroup_release" >one 2>&1 &
+    run "$G/cgroup_release"
+    wait $! && st=0 || st=$?
+    [ "$status" -ne 77 ] || skip "this kernel cannot mount a v1 hierarchy: $output"
+    assert_success
+    assert_equal "$st" 0
+    run -1 grep -c name=isolab_release /proc/self/cgroup
 }
 
 @test "cgroup_clone_kill: children start inside the cgroup, and cgroup.kill ends them all" {

@@ -136,7 +136,7 @@ deps:
 	$(Q)tools/deps install
 
 deps-ensure:
-	$(Q)tools/deps ensure
+	$(Q)ISOLAB_TARGET="make $(or $(MAKECMDGOALS),check)" tools/deps ensure
 
 doctor:
 	$(Q)tools/doctor

@@ -89,3 +89,10 @@ load helper
     run -0 "$ISOLAB_TOP/tools/doctor"
     assert_line --regexp "^  (ok  controllers delegated to you \(user@$(id -u)\.service\): |NO  controllers delegated to you: systemd delegates to you only: )$(cat "$um/cgroup.controllers")"
 }
+
+@test "harness: make deps, as an ordinary user with a login PATH and everything installed, says so and exits 0" {
+    run as_user env PATH=/usr/local/bin:/usr/bin:/bin "$ISOLAB_TOP/tools/deps" install
+    [[ $output != *"installing needs root"* ]] || skip "something is missing here: $output"
+    assert_success
+    assert_output "deps: everything the kit needs is installed"
+}

@@ -96,3 +96,13 @@ load helper
     assert_success
     assert_output "deps: everything the kit needs is installed"
 }
+
+@test "harness: the grader shows why an exercise could not be checked, and a total" {
+    # drop_regain's checks need root: as nobody they all skip.
+    run -0 as_user "$ISOLAB_TOP/tools/grade" setuid/drop_regain
+    assert_line --regexp '^  drop_regain +SKIP  all [0-9]+ checks skipped on this machine$'
+    assert_line --regexp '^      why: needs root'
+    # A chapter's exercises, or all, end with a total.
+    run as_user "$ISOLAB_TOP/tools/grade" setuid
+    assert_line --regexp '^0 of 2 exercises pass, 2 could not be checked here$'
+}

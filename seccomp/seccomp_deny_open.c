@@ -130,12 +130,13 @@ install(unsigned int action)
 int
 main(int argc, char *argv[])
 {
-    int opt, err = EPERM, kill = 0, exec = 0;
+    int opt, err = EPERM, kill = 0, exec = 0, with_e = 0;
 
     while ((opt = getopt(argc, argv, "+e:kxh")) != -1) {
         switch (opt) {
         case 'e':
             err = parse_errno(optarg, "-e");
+            with_e = 1;
             break;
         case 'k':
             kill = 1;
@@ -151,6 +152,8 @@ main(int argc, char *argv[])
     }
     if (exec != (optind < argc))
         usage(EXIT_USAGE, usage_text);
+    if (with_e && kill) /* an error to return, or a kill: one action */
+        usage_err("-e and -k exclude each other");
 
     try_open("before");
     if (kill)

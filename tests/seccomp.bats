@@ -36,6 +36,9 @@ after: open /etc/passwd: Operation not permitted (EPERM)"
     run -0 "$S/seccomp_deny_open" -e 13
     assert_line "after: open /etc/passwd: Permission denied (EACCES)"
     run -2 "$S/seccomp_deny_open" -e ENOTANERROR
+    # One action: an error, or a kill.
+    run -2 --separate-stderr "$S/seccomp_deny_open" -e EACCES -k
+    assert_equal "${stderr_lines[0]}" "seccomp_deny_open: -e and -k exclude each other"
 }
 
 @test "seccomp_deny_open: -k kills the process with SIGSYS at the open" {

@@ -72,11 +72,13 @@ contender(char name, const char *path, bool excl, int ready, int go)
         exit(NOT_CREATED);
 
     fd = open(path, O_WRONLY | O_CREAT | (excl ? O_EXCL : 0), 0644);
-    if (fd == -1) {
+    if (fd == -1 && errno == EEXIST) { /* the other one won: the lesson */
         printf("process %c: open: %s (%s)\n", name, strerror(errno),
                errno_name(errno));
         exit(NOT_CREATED);
     }
+    if (fd == -1) /* anything else is a real failure */
+        err_exit_child("open %s", path);
     printf("process %c: created %s\n", name, path);
     exit(CREATED);
 }
@@ -84,7 +86,7 @@ contender(char name, const char *path, bool excl, int ready, int go)
 int
 main(int argc, char *argv[])
 {
-    int ready[2], go[2], status, opt, creators = 0;
+    int ready[2], go[2], status, opt, creators = 0, failed = 0;
     bool excl = false;
     char c;
 
@@ -125,9 +127,12 @@ main(int argc, char *argv[])
             fatal("a contender ended before it was ready");
     close(go[1]);
 
-    while (wait(&status) != -1)
+    while (wait(&status) != -1) {
         if (WIFEXITED(status) && WEXITSTATUS(status) == CREATED)
             creators++;
+        else if (!WIFEXITED(status) || WEXITSTATUS(status) != NOT_CREATED)
+            failed = 1; /* it said why, on stderr */
+    }
     printf("creators: %d\n", creators);
-    return EXIT_SUCCESS;
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -187,6 +187,13 @@ require_holes() {
     assert_file_exist lock
 }
 
+@test "demo_excl: a failure other than the race is an error, on stderr" {
+    run -1 --separate-stderr "$F/demo_excl" -x "$PWD/no-such-dir/lock"
+    assert_equal "${#stderr_lines[@]}" 2
+    assert_equal "${stderr_lines[0]}" "demo_excl: open $PWD/no-such-dir/lock: No such file or directory (ENOENT)"
+    assert_output "creators: 0"
+}
+
 @test "demo_shared_fd: dup and fork share offset and O_APPEND, a reopen does not" {
     run -0 "$F/demo_shared_fd" f
     assert_equal "${lines[*]}" "step: write 5 bytes through orig \

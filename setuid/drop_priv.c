@@ -3,8 +3,9 @@
  * drop_priv - drop privilege for a while, then for good, and check it
  *
  * Demonstrates: the two drops a privileged program makes. A temporary
- * drop sets only the effective IDs (setegid, then seteuid); the saved
- * set-user-ID still holds 0, so seteuid(0) regains it. A permanent drop
+ * drop sets the supplementary groups and the effective IDs (setgroups,
+ * setegid, then seteuid); the saved set-user-ID still holds 0, so
+ * seteuid(0) regains it, and the groups are put back. A permanent drop
  * sets, in this order, the supplementary groups (setgroups), all three
  * GIDs (setresgid) and all three UIDs (setresuid): each step needs the
  * privilege the next one removes. Then it verifies: getresuid and
@@ -21,11 +22,11 @@
  *     $ sudo ./drop_priv -u nobody
  *     start: uid 0 0 0, gid 0 0 0, groups: 0
  *     open /etc/shadow: ok
- *     temporary drop: uid 0 65534 0, gid 0 65534 0
+ *     temporary drop: uid 0 65534 0, gid 0 65534 0, groups: 65534
  *     open /etc/shadow: Permission denied (EACCES)
- *     regain: uid 0 0 0, gid 0 0 0
+ *     regain: uid 0 0 0, gid 0 0 0, groups: 0
  *     open /etc/shadow: ok
- *     permanent drop: uid 65534 65534 65534, gid 65534 65534 65534, ...
+ *     permanent drop: uid 65534 65534 65534, gid 65534 65534 65534, groups: 65534
  *     regain: Operation not permitted (EPERM): the drop is permanent
  *     open /etc/shadow: Permission denied (EACCES)
  *   Observe: the saved ID (third number) is what makes the difference.
@@ -65,13 +66,9 @@ show(const char *what)
     printf("%s: uid %d %d %d, gid %d %d %d", what, (int)r, (int)e, (int)s,
            (int)rg, (int)eg, (int)sg);
     n = getgroups(64, groups);
-    if (n >= 0 && strcmp(what, "start") == 0) {
-        printf(", groups:");
-        for (i = 0; i < n; i++)
-            printf(" %d", (int)groups[i]);
-    } else if (n >= 0 && strcmp(what, "permanent drop") == 0) {
-        printf(", groups: %d", n);
-    }
+    printf(", groups:");
+    for (i = 0; i < n; i++)
+        printf(" %d", (int)groups[i]);
     printf("\n");
 }
 
@@ -94,8 +91,8 @@ main(int argc, char *argv[])
     const char *user = NULL, *file = "/etc/shadow";
     struct passwd *pw;
     uid_t uid, r, e, s;
-    gid_t gid, rg, eg, sg;
-    int opt;
+    gid_t gid, rg, eg, sg, saved[64];
+    int opt, nsaved;
 
     while ((opt = getopt(argc, argv, "u:f:h")) != -1) {
         switch (opt) {
@@ -130,13 +127,19 @@ main(int argc, char *argv[])
     show("start");
     try_open(file);
 
-    /* Temporary: only the effective IDs; the group first, while the
-     * effective UID is still 0 and may change it. */
-    if (setegid(gid) == -1 || seteuid(uid) == -1)
+    /* Temporary: the supplementary groups and the effective IDs, groups
+     * first while the effective UID is still 0 and may change them (our
+     * own groups, root's, would still open files of those groups). The
+     * real and saved IDs stay 0: the way back. */
+    nsaved = getgroups(64, saved);
+    if (nsaved == -1)
+        err_exit("getgroups");
+    if (setgroups(1, &gid) == -1 || setegid(gid) == -1 || seteuid(uid) == -1)
         err_exit("temporary drop");
     show("temporary drop");
     try_open(file);
-    if (seteuid(0) == -1 || setegid(getgid()) == -1)
+    if (seteuid(0) == -1 || setegid(getgid()) == -1 ||
+        setgroups(nsaved, saved) == -1)
         err_exit("regain");
     show("regain");
     try_open(file);

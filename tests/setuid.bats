@@ -136,16 +136,27 @@ seteuid(0): Operation not permitted (EPERM): real 65534, effective 65534, saved 
 @test "drop_priv: temporary drop and regain, then a permanent drop that is verified" {
     require root
     daemon_file root 600
+    groups=$(id -G | sed 's/^/ /; s/^ 0$//; s/^ 0 / /')
     run -0 "$S/drop_priv" -u nobody -f priv/secret
-    assert_output "start: uid 0 0 0, gid 0 0 0, groups:$(id -G | sed 's/^/ /; s/^ 0$//; s/^ 0 / /')
+    assert_output "start: uid 0 0 0, gid 0 0 0, groups:$groups
 open priv/secret: ok
-temporary drop: uid 0 65534 0, gid 0 65534 0
+temporary drop: uid 0 65534 0, gid 0 65534 0, groups: 65534
 open priv/secret: Permission denied (EACCES)
-regain: uid 0 0 0, gid 0 0 0
+regain: uid 0 0 0, gid 0 0 0, groups:$groups
 open priv/secret: ok
-permanent drop: uid 65534 65534 65534, gid 65534 65534 65534, groups: 1
+permanent drop: uid 65534 65534 65534, gid 65534 65534 65534, groups: 65534
 regain: Operation not permitted (EPERM): the drop is permanent
 open priv/secret: Permission denied (EACCES)"
+}
+
+@test "drop_priv: the temporary drop leaves root's supplementary groups too" {
+    require root
+    daemon_file root:4 040 # readable by group 4 (adm) alone
+    run -0 setpriv --groups=4 "$S/drop_priv" -u nobody -f priv/secret
+    assert_line --index 0 "start: uid 0 0 0, gid 0 0 0, groups: 4"
+    assert_line --index 2 "temporary drop: uid 0 65534 0, gid 0 65534 0, groups: 65534"
+    assert_line --index 3 "open priv/secret: Permission denied (EACCES)"
+    assert_line --index 4 "regain: uid 0 0 0, gid 0 0 0, groups: 4"
 }
 
 @test "drop_priv: a set-UID-root copy drops to its real user" {
@@ -153,7 +164,7 @@ open priv/secret: Permission denied (EACCES)"
     priv_copy "$S/drop_priv" root:65534 4750
     run -0 as_user "${PRIV[@]}" -f priv/secret
     assert_line --index 0 "start: uid 65534 0 0, gid 65534 65534 65534, groups:"
-    assert_line "permanent drop: uid 65534 65534 65534, gid 65534 65534 65534, groups: 1"
+    assert_line "permanent drop: uid 65534 65534 65534, gid 65534 65534 65534, groups: 65534"
     assert_line --index 8 "open priv/secret: Permission denied (EACCES)"
 }
 

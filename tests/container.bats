@@ -397,7 +397,10 @@ refused() {
 }
 
 @test "escape: without the filter, the other layers still hold most" {
-    run inside -S /bin/escape_probe mount pivot_root mknod ptrace core_pattern cgroup_v1 reboot clock
+    # (ptrace is left out: PID 1, the only other process in view, is the
+    # container's own init, which holds no capability: rootless, without
+    # the filter, the container may trace it, and that is no way out.)
+    run inside -S /bin/escape_probe mount pivot_root mknod core_pattern cgroup_v1 reboot clock
     assert_success
     refute_output --partial ALLOWED
 }

@@ -446,24 +446,16 @@ run(void)
 static void
 check_target(pid_t target)
 {
-    char path[64], line[256], *last = NULL, *p;
+    char pid[16], nspid[256], path[64], *last;
     struct stat ours, theirs;
-    int found = 0;
-    FILE *f;
 
-    snprintf(path, sizeof(path), "/proc/%d/status", (int)target);
-    f = fopen(path, "r");
-    if (f == NULL)
-        err_exit("-x %d: open %s", (int)target, path);
-    while (!found && fgets(line, sizeof(line), f) != NULL)
-        found = strncmp(line, "NSpid:", 6) == 0;
-    fclose(f);
     /* "NSpid: 4242 1": its PID in each PID namespace, ours first. */
-    for (p = strtok(line + 6, " \t\n"); found && p != NULL;
-         p = strtok(NULL, " \t\n"))
-        last = p;
+    snprintf(pid, sizeof(pid), "%d", (int)target);
+    if (proc_status_value(pid, "NSpid", nspid, sizeof(nspid)) == -1)
+        err_exit("-x %d: /proc/%d/status", (int)target, (int)target);
+    last = strrchr(nspid, '\t') != NULL ? strrchr(nspid, '\t') + 1 : nspid;
     snprintf(path, sizeof(path), "/proc/%d/ns/user", (int)target);
-    if (last == NULL || strcmp(last, "1") != 0 || stat(path, &theirs) == -1 ||
+    if (strcmp(last, "1") != 0 || stat(path, &theirs) == -1 ||
         stat("/proc/self/ns/user", &ours) == -1 || theirs.st_ino == ours.st_ino)
         fatal("-x %d: not a container's init (PID 1 of a PID namespace, in a "
               "user namespace of its own); give the child of a running "

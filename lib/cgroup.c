@@ -400,40 +400,21 @@ cg_need(const char *controller, int version, struct cg_hier *h)
     printf("hierarchy: v%d %s (%s)\n", h->version, h->mount, h->what);
 }
 
-/* The parent of process PID, from /proc/PID/stat; -1 if it is gone. */
-static pid_t
-parent_of(pid_t pid)
-{
-    char path[64], buf[512], *p;
-    long ppid = -1;
-    FILE *f;
-
-    snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-    f = fopen(path, "r");
-    if (f == NULL)
-        return -1;
-    /* "PID (COMM) STATE PPID ...": COMM may hold spaces, so from the
-     * last ')' on. */
-    if (fgets(buf, sizeof(buf), f) != NULL && (p = strrchr(buf, ')')) != NULL)
-        sscanf(p + 1, " %*c %ld", &ppid);
-    fclose(f);
-    return (pid_t)ppid;
-}
-
 /* Does the cgroup DIR hold only this process and its children? (A
  * launcher may have started its child before it makes its cgroup.) */
 static int
 only_ours(const char *dir)
 {
-    char procs[4096], *line, *save;
-    pid_t pid;
+    char procs[4096], ppid[32], *line, *save;
 
     if (cg_read(dir, "cgroup.procs", procs, sizeof(procs)) == -1)
         return 0;
     for (line = strtok_r(procs, "\n", &save); line != NULL;
          line = strtok_r(NULL, "\n", &save)) {
-        pid = (pid_t)strtol(line, NULL, 10);
-        if (pid != getpid() && parent_of(pid) != getpid())
+        if (strtol(line, NULL, 10) == getpid())
+            continue;
+        if (proc_status_value(line, "PPid", ppid, sizeof(ppid)) == -1 ||
+            strtol(ppid, NULL, 10) != getpid())
             return 0;
     }
     return 1;
@@ -499,7 +480,12 @@ hand_down(struct cg_hier *h, const char *base)
          * beside the cgroups we make. Never the root cgroup, nor one we
          * share: those are the system's. */
         if (strcmp(base, h->own) == 0 && leaf[0] == '\0') {
-            if (strcmp(base, h->mount) == 0 || !only_ours(base))
+            if (strcmp(base, h->mount) == 0)
+                lacks("%s is the root cgroup: what it hands down is the "
+                      "system's to choose, not ours; run in a cgroup of your "
+                      "own: sudo systemd-run --scope -p Delegate=yes ./%s",
+                      base, prog);
+            if (!only_ours(base))
                 lacks("%s holds other processes, so it cannot hand the %s "
                       "controller down to a cgroup of ours (cgroups v2: no "
                       "internal processes), and it is not ours to change; "

@@ -35,15 +35,10 @@ static void
 check_stdout(void)
 {
     if (fflush(stdout) == EOF || ferror(stdout)) {
-        int saved = errno;
-        char buf[256];
-
-        snprintf(
-            buf, sizeof(buf), "%s: write error on standard output: %s (%s)\n",
-            program_invocation_short_name, strerror(saved), errno_name(saved));
-        if (write(STDERR_FILENO, buf, strlen(buf)) == -1) {
-            /* nothing more can be said */
-        }
+        /* (an error found earlier may have left errno behind: EIO) */
+        if (errno == 0)
+            errno = EIO;
+        err_warn("write error on standard output");
         _exit(EXIT_FAILURE);
     }
 }

@@ -30,11 +30,13 @@
  *     secure_getenv ISOLAB_CONF: (null: not trusted here)
  *     $ ISOLAB_CONF=x ./demo_secure             # the plain copy
  *     $ setpriv --no-new-privs ~/suid/ds        # set-UID bit ignored
- *     $ FOO=bar ~/suid/ds -x sh -c 'id -u; env'
+ *     $ FOO=bar ~/suid/ds -x env
  *     ...
  *     dropped: euid 1000, and setuid(0) fails
- *     1000
  *     PATH=/usr/sbin:/usr/bin:/sbin:/bin
+ *     $ ~/suid/ds -x id -u                      # the command runs as you
+ *     ...
+ *     1000
  *     $ sudo rm -r ~/suid                       # no set-UID copy left
  *   Observe: the unmodified program can see the caller's variables with
  *   getenv(); only secure_getenv() and a clean environment protect it.

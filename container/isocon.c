@@ -604,16 +604,8 @@ main(int argc, char *argv[])
         return join(target);
 
     /* The default root: build/rootfs beside this program's directory. */
-    if (opt.root == NULL) {
-        ssize_t n = readlink("/proc/self/exe", root, sizeof(root) - 32);
-
-        if (n == -1)
-            err_exit("readlink /proc/self/exe");
-        root[n] = '\0';
-        *strrchr(root, '/') = '\0';
-        strcat(root, "/../build/rootfs");
-        opt.root = root;
-    }
+    if (opt.root == NULL)
+        opt.root = beside_self("../build/rootfs", root, sizeof(root));
     if (realpath(opt.root, root) == NULL)
         err_exit("%s (make rootfs builds one)", opt.root);
     opt.root = root;

@@ -115,6 +115,12 @@ int proc_status_value(const char *pid, const char *key, char *value,
  * ...), or 0 if there is no such process (it ended and was reaped). */
 char proc_state(pid_t pid);
 
+/* In BUF (SIZE bytes): REL taken from the directory that holds the running
+ * program (/proc/self/exe), e.g. "../build/rootfs" for a chapter's program,
+ * so that a default path works from any working directory. Exits 1 if the
+ * program's path cannot be read or does not fit. */
+char *beside_self(const char *rel, char *buf, size_t size);
+
 /* The exit status a launcher passes on for a child's wait status: the
  * child's own exit status, or 128 + the signal that killed it. */
 int child_exit_status(int wstatus);

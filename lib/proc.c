@@ -140,3 +140,23 @@ proc_status_value(const char *pid, const char *key, char *value, size_t size)
         errno = ENOENT;
     return found;
 }
+
+char *
+beside_self(const char *rel, char *buf, size_t size)
+{
+    ssize_t n = readlink("/proc/self/exe", buf, size);
+    size_t dir_len;
+
+    if (n == -1)
+        err_exit("readlink /proc/self/exe");
+    if ((size_t)n == size) /* readlink() truncates silently */
+        err_exit_en(ENAMETOOLONG, "readlink /proc/self/exe");
+    buf[n] = '\0';
+    dir_len = strrchr(buf, '/') - buf; /* the kernel's path is absolute */
+    if ((size_t)snprintf(buf + dir_len, size - dir_len, "/%s", rel)
+        >= size - dir_len) {
+        buf[dir_len] = '\0';
+        err_exit_en(ENAMETOOLONG, "%s beside %s", rel, buf);
+    }
+    return buf;
+}

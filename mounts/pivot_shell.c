@@ -13,7 +13,8 @@
  * the command. Unlike chroot(), this leaves nothing to escape to.
  *
  * Usage: pivot_shell [-B] [-r ROOT] [-n HOSTNAME] [CMD [ARG...]]
- *   -r ROOT      the new root (default build/rootfs, from `make rootfs`)
+ *   -r ROOT      the new root (default the kit's build/rootfs, from `make
+ *                rootfs`, wherever you run this from)
  *   -n HOSTNAME  the hostname inside (default "pivot")
  *   -B           skip binding ROOT onto itself, to see pivot_root refuse
  *   CMD defaults to /bin/sh. The exit status is the command's.
@@ -56,11 +57,11 @@
 
 static const char usage_text[] =
     "Usage: pivot_shell [-B] [-r ROOT] [-n HOSTNAME] [CMD [ARG...]]\n"
-    "  -r ROOT      the new root (default build/rootfs)\n"
+    "  -r ROOT      the new root (default the kit's build/rootfs)\n"
     "  -n HOSTNAME  the hostname inside (default \"pivot\")\n"
     "  -B           skip binding ROOT onto itself (pivot_root will refuse)\n";
 
-static const char *root = "build/rootfs", *hostname = "pivot";
+static const char *root, *hostname = "pivot";
 static bool skip_bind;
 
 /* Each step, with what its failure usually means. */
@@ -137,7 +138,7 @@ main(int argc, char *argv[])
         .exit_signal = SIGCHLD,
     };
     char *shell[] = {"/bin/sh", NULL};
-    char pidstr[32], abs_root[PATH_MAX];
+    char pidstr[32], abs_root[PATH_MAX], kit_root[PATH_MAX];
     int sync[2], opt, status;
     long pid;
 
@@ -159,6 +160,8 @@ main(int argc, char *argv[])
         }
     }
     char **cmd = optind < argc ? &argv[optind] : shell;
+    if (root == NULL) /* the kit's: this program lives in mounts/ */
+        root = beside_self("../build/rootfs", kit_root, sizeof(kit_root));
     if (realpath(root, abs_root) == NULL)
         err_exit("%s (make rootfs builds build/rootfs)", root);
     root = abs_root;

@@ -162,11 +162,15 @@ tmp"
     host_unchanged
 }
 
-@test "pivot_shell: the command's status comes back; a missing root is named" {
+@test "pivot_shell: the command's status comes back; the default root from anywhere; a missing root is named" {
     require busybox
     [ -x "$ISOLAB_TOP/build/rootfs/bin/busybox" ] || skip "no container root: make rootfs"
     [ "$(id -u)" -eq 0 ] || require userns
     run -9 "$M/pivot_shell" -r "$ISOLAB_TOP/build/rootfs" sh -c 'exit 9'
+    # Without -r, the kit's root, from any working directory.
+    cd /
+    run -0 "$M/pivot_shell" sh -c 'test -x /bin/busybox && hostname'
+    assert_output pivot
     run -1 --separate-stderr "$M/pivot_shell" -r /nonexistent true
     assert_equal "$stderr" "pivot_shell: /nonexistent (make rootfs builds build/rootfs): No such file or directory (ENOENT)"
     host_unchanged

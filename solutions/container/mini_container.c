@@ -270,16 +270,8 @@ main(int argc, char *argv[])
     if (optind == argc)
         usage(EXIT_USAGE, usage_text);
     cmd = &argv[optind];
-    if (rootfs == NULL) { /* the kit's, from where this program lives */
-        ssize_t n = readlink("/proc/self/exe", root, sizeof(root) - 32);
-
-        if (n == -1)
-            err_exit("readlink /proc/self/exe");
-        root[n] = '\0';
-        *strrchr(root, '/') = '\0';
-        strcat(root, "/../../build/rootfs");
-        rootfs = root;
-    }
+    if (rootfs == NULL) /* the kit's, from where this program lives */
+        rootfs = beside_self("../../build/rootfs", root, sizeof(root));
     if (realpath(rootfs, root) == NULL)
         err_exit("%s (make rootfs builds one)", rootfs);
 

@@ -14,9 +14,11 @@
  * (clone3 into the cgroup avoids the move altogether).
  *
  * Usage: bench_cgroup [-q] [-i] [-r RUNS] [-P PARENT] [-V 1|2]
- *   -q       quick: 3 runs
- *   -i       add a move after a second of quiet
- *   -r RUNS  runs per operation (21)
+ *   -q         quick: 3 runs
+ *   -i         add a move after a second of quiet
+ *   -r RUNS    runs per operation (21)
+ *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
+ *   -V 1|2     use only a v1 or a v2 hierarchy
  *
  * Try:
  *     $ sudo ./bench_cgroup -i
@@ -48,9 +50,11 @@
 
 static const char usage_text[] =
     "Usage: bench_cgroup [-q] [-i] [-r RUNS] [-P PARENT] [-V 1|2]\n"
-    "  -q       quick: 3 runs\n"
-    "  -i       add a move after a second of quiet\n"
-    "  -r RUNS  runs per operation (21)\n";
+    "  -q         quick: 3 runs\n"
+    "  -i         add a move after a second of quiet\n"
+    "  -r RUNS    runs per operation (21)\n"
+    "  -P PARENT  make the cgroup below PARENT, not below our own cgroup\n"
+    "  -V 1|2     use only a v1 or a v2 hierarchy\n";
 
 #define MAX_RUNS 101
 

@@ -12,7 +12,8 @@
  * over cgroup.procs would have.
  *
  * Usage: cgroup_clone_kill [-n N] [-P PARENT]
- *   -n N  how many children (3)
+ *   -n N       how many children (3)
+ *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
  *
  * Try:
  *     $ sudo ./cgroup_clone_kill
@@ -43,8 +44,10 @@
 #include "compat.h" /* sys_clone3(), CLONE_INTO_CGROUP */
 #include "isolab.h"
 
-static const char usage_text[] = "Usage: cgroup_clone_kill [-n N] [-P PARENT]\n"
-                                 "  -n N  how many children (3)\n";
+static const char usage_text[] =
+    "Usage: cgroup_clone_kill [-n N] [-P PARENT]\n"
+    "  -n N       how many children (3)\n"
+    "  -P PARENT  make the cgroup below PARENT, not below our own cgroup\n";
 
 #define MAX_CHILDREN 64
 

@@ -16,6 +16,8 @@
  *   -q PERCENT  one busy child under a quota of PERCENT of a CPU (20)
  *   -w W1,W2    two busy children on one CPU, with these weights
  *   -d MS       how long to let them run (1000)
+ *   -P PARENT   make the cgroups below PARENT, not below our own cgroup
+ *   -V 1|2      use only a v1 or a v2 hierarchy
  *
  * Try: (pure v2: in a cgroup of its own, see README; hybrid: sudo alone)
  *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_cpu -q 20
@@ -58,7 +60,9 @@ static const char usage_text[] =
     "[-V 1|2]\n"
     "  -q PERCENT  one busy child under a quota of PERCENT of a CPU (20)\n"
     "  -w W1,W2    two busy children on one CPU, with these weights\n"
-    "  -d MS       how long to let them run (1000)\n";
+    "  -d MS       how long to let them run (1000)\n"
+    "  -P PARENT   make the cgroups below PARENT, not below our own cgroup\n"
+    "  -V 1|2      use only a v1 or a v2 hierarchy\n";
 
 #define PERIOD_US 100000
 

@@ -16,7 +16,9 @@
  * user cannot raise its own limits). systemd's Delegate=yes works so.
  *
  * Usage: cgroup_delegate [-u UID] [-P PARENT] [-V 1|2]
- *   -u UID  the user to delegate to (65534)
+ *   -u UID     the user to delegate to (65534)
+ *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
+ *   -V 1|2     use only a v1 or a v2 hierarchy
  *
  * Try:
  *     $ sudo ./cgroup_delegate
@@ -52,7 +54,9 @@
 
 static const char usage_text[] =
     "Usage: cgroup_delegate [-u UID] [-P PARENT] [-V 1|2]\n"
-    "  -u UID  the user to delegate to (65534)\n";
+    "  -u UID     the user to delegate to (65534)\n"
+    "  -P PARENT  make the cgroup below PARENT, not below our own cgroup\n"
+    "  -V 1|2     use only a v1 or a v2 hierarchy\n";
 
 static uid_t uid = 65534;
 

@@ -13,6 +13,7 @@
  * release agent, a program the kernel runs: see cgroup_release.)
  *
  * Usage: cgroup_events [-P PARENT]
+ *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
  *
  * Try:
  *     $ sudo ./cgroup_events
@@ -41,7 +42,9 @@
 #include "cgroup.h"
 #include "isolab.h"
 
-static const char usage_text[] = "Usage: cgroup_events [-P PARENT]\n";
+static const char usage_text[] =
+    "Usage: cgroup_events [-P PARENT]\n"
+    "  -P PARENT  make the cgroup below PARENT, not below our own cgroup\n";
 
 int
 main(int argc, char *argv[])

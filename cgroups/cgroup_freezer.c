@@ -13,6 +13,8 @@
  * cgroup can be killed or checkpointed without a race.
  *
  * Usage: cgroup_freezer [-P PARENT] [-V 1|2]
+ *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
+ *   -V 1|2     use only a v1 or a v2 hierarchy
  *
  * Try:
  *     $ sudo ./cgroup_freezer
@@ -40,7 +42,10 @@
 #include "cgroup.h"
 #include "isolab.h"
 
-static const char usage_text[] = "Usage: cgroup_freezer [-P PARENT] [-V 1|2]\n";
+static const char usage_text[] =
+    "Usage: cgroup_freezer [-P PARENT] [-V 1|2]\n"
+    "  -P PARENT  make the cgroup below PARENT, not below our own cgroup\n"
+    "  -V 1|2     use only a v1 or a v2 hierarchy\n";
 
 static volatile unsigned long *count; /* shared with the child */
 

@@ -14,8 +14,10 @@
  * child cannot escape into swap.
  *
  * Usage: cgroup_memory [-m LIMIT] [-a ALLOC] [-P PARENT] [-V 1|2]
- *   -m LIMIT  the limit in MiB (32)
- *   -a ALLOC  how much the child tries to allocate, in MiB (LIMIT * 2)
+ *   -m LIMIT   the limit in MiB (32)
+ *   -a ALLOC   how much the child tries to allocate, in MiB (LIMIT * 2)
+ *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
+ *   -V 1|2     use only a v1 or a v2 hierarchy
  *
  * Try: (pure v2: in a cgroup of its own, see README; hybrid: sudo alone)
  *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_memory
@@ -50,8 +52,10 @@
 
 static const char usage_text[] =
     "Usage: cgroup_memory [-m LIMIT] [-a ALLOC] [-P PARENT] [-V 1|2]\n"
-    "  -m LIMIT  the limit in MiB (32)\n"
-    "  -a ALLOC  how much the child tries to allocate, in MiB (LIMIT * 2)\n";
+    "  -m LIMIT   the limit in MiB (32)\n"
+    "  -a ALLOC   how much the child tries to allocate, in MiB (LIMIT * 2)\n"
+    "  -P PARENT  make the cgroup below PARENT, not below our own cgroup\n"
+    "  -V 1|2     use only a v1 or a v2 hierarchy\n";
 
 #define MIB (1024 * 1024)
 

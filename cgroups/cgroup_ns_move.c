@@ -11,6 +11,8 @@
  * of other processes from inside.)
  *
  * Usage: cgroup_ns_move [-P PARENT] [-V 1|2]
+ *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
+ *   -V 1|2     use only a v1 or a v2 hierarchy
  *
  * Try:
  *     $ sudo ./cgroup_ns_move
@@ -39,7 +41,10 @@
 #include "compat.h" /* CLONE_NEWCGROUP */
 #include "isolab.h"
 
-static const char usage_text[] = "Usage: cgroup_ns_move [-P PARENT] [-V 1|2]\n";
+static const char usage_text[] =
+    "Usage: cgroup_ns_move [-P PARENT] [-V 1|2]\n"
+    "  -P PARENT  make the cgroup below PARENT, not below our own cgroup\n"
+    "  -V 1|2     use only a v1 or a v2 hierarchy\n";
 
 /* In the child: print our line of /proc/self/cgroup for hierarchy H. */
 static void

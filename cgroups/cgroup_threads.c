@@ -13,6 +13,7 @@
  * Then everything is undone.
  *
  * Usage: cgroup_threads [-P PARENT]
+ *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
  *
  * Try:
  *     $ sudo ./cgroup_threads
@@ -43,7 +44,9 @@
 #include "cgroup.h"
 #include "isolab.h"
 
-static const char usage_text[] = "Usage: cgroup_threads [-P PARENT]\n";
+static const char usage_text[] =
+    "Usage: cgroup_threads [-P PARENT]\n"
+    "  -P PARENT  make the cgroup below PARENT, not below our own cgroup\n";
 
 static int quit[2];              /* the second thread waits on it */
 static volatile pid_t other_tid; /* and says who it is here */

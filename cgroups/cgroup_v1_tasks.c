@@ -17,6 +17,7 @@
  *
  * Usage: cgroup_v1_tasks [-c CONTROLLER] [-P PARENT]
  *   -c CONTROLLER  the v1 hierarchy to use (pids)
+ *   -P PARENT      make the cgroup below PARENT, not below our own cgroup
  *
  * Try:
  *     $ sudo ./cgroup_v1_tasks
@@ -49,7 +50,8 @@
 
 static const char usage_text[] =
     "Usage: cgroup_v1_tasks [-c CONTROLLER] [-P PARENT]\n"
-    "  -c CONTROLLER  the v1 hierarchy to use (pids)\n";
+    "  -c CONTROLLER  the v1 hierarchy to use (pids)\n"
+    "  -P PARENT      make the cgroup below PARENT, not below our own cgroup\n";
 
 static int quit[2];
 static volatile pid_t other_tid;

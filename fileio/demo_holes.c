@@ -42,7 +42,9 @@
 
 #include "isolab.h"
 
-static const char usage_text[] = "Usage: demo_holes [-o OFFSET] FILE\n";
+static const char usage_text[] =
+    "Usage: demo_holes [-o OFFSET] FILE\n"
+    "  -o OFFSET  where to write \"end\": 9 or more (1048576)\n";
 
 static void
 write_at(int fd, off_t offset, const char *text, const char *path)

@@ -153,8 +153,8 @@ beside_self(const char *rel, char *buf, size_t size)
         err_exit_en(ENAMETOOLONG, "readlink /proc/self/exe");
     buf[n] = '\0';
     dir_len = strrchr(buf, '/') - buf; /* the kernel's path is absolute */
-    if ((size_t)snprintf(buf + dir_len, size - dir_len, "/%s", rel)
-        >= size - dir_len) {
+    if ((size_t)snprintf(buf + dir_len, size - dir_len, "/%s", rel) >=
+        size - dir_len) {
         buf[dir_len] = '\0';
         err_exit_en(ENAMETOOLONG, "%s beside %s", rel, buf);
     }

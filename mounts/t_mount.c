@@ -45,8 +45,10 @@
 
 static const char usage_text[] =
     "Usage: t_mount [-t FSTYPE] [-o DATA] [-f FLAGS] SOURCE TARGET\n"
-    "  -f FLAGS  bind,rec,private,shared,slave,unbindable,rdonly,remount,\n"
-    "            move,nosuid,nodev,noexec (',' between)\n";
+    "  -t FSTYPE  the file system type, e.g. tmpfs, proc\n"
+    "  -o DATA    the data string, e.g. size=1m\n"
+    "  -f FLAGS   bind,rec,private,shared,slave,unbindable,rdonly,remount,\n"
+    "             move,nosuid,nodev,noexec (',' between)\n";
 
 static const struct {
     const char *name, *macro;

@@ -89,6 +89,25 @@ setup() {
     assert_equal "${bad[*]}" ""
 }
 
+@test "every program: -h describes every option its Usage: line names" {
+    local bad=() p line usage desc o
+    for p in "${PROGS[@]}"; do
+        usage="" desc=""
+        # The Usage: line and its continuations, then the descriptions.
+        while IFS= read -r line; do
+            if [ -z "$desc" ] && { [[ $line == Usage:* ]] || [[ $line =~ ^\ +[^\ -] ]]; }; then
+                usage+=" $line"
+            else
+                desc+=" $line"$'\n'
+            fi
+        done < <("$ISOLAB_TOP/$p" -h)
+        while read -r o; do
+            grep -Eq -- "(^|[ ,|])-$o([ ,|:]|\$)" <<<"$desc" || bad+=("$p(-$o)")
+        done < <(grep -o '\[-[A-Za-z0-9]' <<<"$usage" | cut -c3 | sort -u)
+    done
+    assert_equal "${bad[*]}" ""
+}
+
 @test "every program: an unknown option prints usage to stderr and exits 2" {
     local bad=()
     for p in "${PROGS[@]}"; do

@@ -8,6 +8,8 @@
  * in b, in v2 or in v1. Fill in the TODO(thread_split) part.
  *
  * Usage: thread_split [-P PARENT] [-V 1|2]
+ *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
+ *   -V 1|2     use only a v1 or a v2 hierarchy
  *
  * Try:
  *     $ sudo ./thread_split
@@ -32,7 +34,10 @@
 #include "cgroup.h"
 #include "isolab.h"
 
-static const char usage_text[] = "Usage: thread_split [-P PARENT] [-V 1|2]\n";
+static const char usage_text[] =
+    "Usage: thread_split [-P PARENT] [-V 1|2]\n"
+    "  -P PARENT  make the cgroup below PARENT, not below our own cgroup\n"
+    "  -V 1|2     use only a v1 or a v2 hierarchy\n";
 
 static int quit[2];
 static volatile pid_t other_tid;

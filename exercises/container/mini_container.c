@@ -22,6 +22,7 @@
  *   -H HOSTNAME  the container's hostname (mini)
  *   -r ROOT      the root file system (../../build/rootfs)
  *   -p PIDS      level 4: at most PIDS tasks (a cgroup below -P PARENT)
+ *   -P PARENT    the cgroup to make the container's below (our own)
  *
  * Try:
  *     $ ./mini_container -H box sh -c 'hostname; id -u; echo $$; ls /'
@@ -56,7 +57,11 @@
 
 static const char usage_text[] =
     "Usage: mini_container [-H HOSTNAME] [-r ROOT] [-p PIDS] [-P PARENT]\n"
-    "                      CMD [ARG...]\n";
+    "                      CMD [ARG...]\n"
+    "  -H HOSTNAME  the container's hostname (mini)\n"
+    "  -r ROOT      the root file system (../../build/rootfs)\n"
+    "  -p PIDS      level 4: at most PIDS tasks (a cgroup below -P PARENT)\n"
+    "  -P PARENT    the cgroup to make the container's below (our own)\n";
 
 static const char *hostname = "mini";
 static char root[PATH_MAX];

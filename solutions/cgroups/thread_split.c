@@ -12,6 +12,8 @@
  * everything is undone.
  *
  * Usage: thread_split [-P PARENT] [-V 1|2]
+ *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
+ *   -V 1|2     use only a v1 or a v2 hierarchy
  *
  * Try:
  *     $ sudo ./thread_split
@@ -36,7 +38,10 @@
 #include "cgroup.h"
 #include "isolab.h"
 
-static const char usage_text[] = "Usage: thread_split [-P PARENT] [-V 1|2]\n";
+static const char usage_text[] =
+    "Usage: thread_split [-P PARENT] [-V 1|2]\n"
+    "  -P PARENT  make the cgroup below PARENT, not below our own cgroup\n"
+    "  -V 1|2     use only a v1 or a v2 hierarchy\n";
 
 static int quit[2];
 static volatile pid_t other_tid;

@@ -69,7 +69,7 @@ box"
     wait_for descendant "$SPAWNED" sleep
     target=$(descendant "$SPAWNED" sleep)
     run -0 bash -c "exec '$X/ns_capable' \$\$ cap_sys_admin /proc/$target/ns/uts"
-    assert_line --regexp "^rule 3: .* created by euid $(id -u), which is the process.s euid"
+    assert_line --regexp '^rule 3: '
     assert_line "answer: yes"
 }
 

@@ -11,9 +11,17 @@
  *   FAMILY is unix, inet, inet6 or a number
  *
  * Try:
- *     $ ./deny_family inet6 ping -c1 ::1
- *     ping: socket: Address family not supported by protocol
- *     $ ./deny_family inet6 ping -c1 127.0.0.1        # still works
+ *     $ ./deny_family inet6 bash -c ': </dev/tcp/::1/9'
+ *     bash: socket: Address family not supported by protocol
+ *     bash: /dev/tcp/::1/9: Address family not supported by protocol
+ *     $ ./deny_family inet6 bash -c ': </dev/tcp/127.0.0.1/9'
+ *     bash: connect: Connection refused
+ *     bash: /dev/tcp/127.0.0.1/9: Connection refused
+ *   Observe: bash's /dev/tcp makes a socket of the address's family. The
+ *   IPv6 one is refused by the filter; the IPv4 one is made, and only the
+ *   connection fails (nothing listens on port 9). ping is no test here: it
+ *   opens sockets of both families whatever the address, and needs
+ *   privilege or ping_group_range besides.
  *
  * Needs: no privilege.
  *

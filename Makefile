@@ -65,7 +65,8 @@ FLAGS_STAMP := lib/.build-flags
 BUILD_ID = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(LDLIBS)
 
 .PHONY: all help clean check check-vm check-rootless sanitize lint grade \
-        verify-exercises doctor deps deps-ensure solutions exercises rootfs bench tour \
+        verify-exercises doctor apparmor apparmor-remove deps deps-ensure \
+        solutions exercises rootfs bench tour \
         $(CHAPTERS) FORCE
 .DEFAULT_GOAL := all
 
@@ -87,6 +88,9 @@ help:
 	@echo '  make deps             install what the kit needs (as root)'
 	@echo '  make rootfs           build/rootfs: a container root from busybox'
 	@echo '  make doctor           what this machine allows, and the fixes'
+	@echo '  make apparmor         (root, Ubuntu 23.10 and later) let this'
+	@echo '                        checkout'"'"'s programs create user namespaces;'
+	@echo '                        make apparmor-remove takes it away'
 	@echo '  make check            build, then run the whole test suite'
 	@echo '  make check-rootless   (as root) the suite as the user nobody'
 	@echo '  make check-vm         the suite in a Debian guest: systemd, pure'
@@ -140,6 +144,14 @@ deps-ensure:
 
 doctor:
 	$(Q)tools/doctor
+
+# Ubuntu 23.10 and later: a profile that lets this checkout's programs
+# create user namespaces (tools/apparmor; root, once).
+apparmor:
+	$(Q)tools/apparmor install
+
+apparmor-remove:
+	$(Q)tools/apparmor remove
 
 check: deps-ensure
 	$(Q)$(MAKE) all rootfs

@@ -18,6 +18,7 @@
 #define ISOLAB_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdnoreturn.h>
 #include <sys/types.h>
 
@@ -103,6 +104,13 @@ void map_root(const char *pid, uid_t uid, gid_t gid);
  * the words of `make doctor` and exit 77 (the feature is missing);
  * otherwise exit 1. */
 noreturn void userns_failed(const char *what);
+
+/* After a refused write (errno set) of a uid_map, gid_map or setgroups
+ * file: true if AppArmor's restriction (Ubuntu 23.10 and later) is the
+ * likely cause, a namespace made by an unprivileged program without a
+ * profile holds no capability; then it has said so on stderr, in the
+ * words of `make doctor`, and the caller exits 77 (EXIT_NOFEATURE). */
+bool userns_restricted(void);
 
 /* The value of the line "KEY:" of /proc/PID/status (PID "self" or a
  * number) in VALUE, without the white space that follows the colon and

@@ -2,6 +2,7 @@
 /*
  * proc.c - small readers and writers of /proc files for the kit's demos
  */
+#define _GNU_SOURCE /* program_invocation_short_name */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -89,8 +90,39 @@ userns_failed(const char *what)
               "kernel.apparmor_restrict_unprivileged_userns = 1";
     if (why == NULL)
         exit(EXIT_FAILURE);
-    fprintf(stderr, "  %s (make doctor shows the fix)\n", why);
+    fprintf(stderr, "%s: %s (make doctor shows the fix)\n",
+            program_invocation_short_name, why);
     exit(EXIT_NOFEATURE);
+}
+
+bool
+userns_restricted(void)
+{
+    int saved = errno; /* the caller may still explain the error */
+    bool restricted =
+        errno == EPERM && geteuid() != 0 &&
+        sysctl_value(
+            "/proc/sys/kernel/apparmor_restrict_unprivileged_userns") == 1;
+
+    errno = saved;
+    if (!restricted)
+        return false;
+    fprintf(stderr, "%s: AppArmor restricts unprivileged user namespaces: "
+                    "kernel.apparmor_restrict_unprivileged_userns = 1 (make "
+                    "doctor shows the fix)\n",
+            program_invocation_short_name);
+    return true;
+}
+
+/* Write TEXT to the map or setgroups file PATH, or exit: 77 where
+ * AppArmor's restriction refused it, 1 otherwise. */
+static void
+write_map_file(const char *path, const char *text)
+{
+    if (write_file(path, text) == 0)
+        return;
+    err_warn("write %s '%s'", path, text);
+    exit(userns_restricted() ? EXIT_NOFEATURE : EXIT_FAILURE);
 }
 
 void
@@ -100,17 +132,14 @@ map_root(const char *pid, uid_t uid, gid_t gid)
 
     snprintf(path, sizeof(path), "/proc/%s/uid_map", pid);
     snprintf(map, sizeof(map), "0 %ld 1", (long)uid);
-    if (write_file(path, map) == -1)
-        err_exit("write %s '%s'", path, map);
+    write_map_file(path, map);
     /* Denied first: without CAP_SETGID in the parent namespace, the
      * kernel takes no gid_map until setgroups() is refused inside. */
     snprintf(path, sizeof(path), "/proc/%s/setgroups", pid);
-    if (write_file(path, "deny") == -1)
-        err_exit("write %s", path);
+    write_map_file(path, "deny");
     snprintf(path, sizeof(path), "/proc/%s/gid_map", pid);
     snprintf(map, sizeof(map), "0 %ld 1", (long)gid);
-    if (write_file(path, map) == -1)
-        err_exit("write %s '%s'", path, map);
+    write_map_file(path, map);
 }
 
 int

@@ -90,6 +90,57 @@ load helper
     assert_line --regexp "^  (ok  controllers delegated to you \(user@$(id -u)\.service\): |NO  controllers delegated to you: systemd delegates to you only: )$(cat "$um/cgroup.controllers")"
 }
 
+# Ubuntu's AppArmor restriction, faked in a mount namespace of the test's
+# own: a tmpfs over /proc/sys/kernel holds the one sysctl file. In the
+# same namespace /mnt, a tmpfs, holds the profile directory, a stand-in
+# apparmor_parser that logs its arguments, and the kit bound at /mnt/kit.
+# shellcheck disable=SC2016 # the inner shell expands $1 and $2
+APPARMOR_FAKE='mount -t tmpfs -o mode=755 isolab-sysctl /proc/sys/kernel &&
+echo 1 >/proc/sys/kernel/apparmor_restrict_unprivileged_userns &&
+mount -t tmpfs -o mode="$2" isolab-aa /mnt &&
+mkdir -p /mnt/aa /mnt/bin "/mnt/$3" && mount --bind "$1" "/mnt/$3" &&
+printf "#!/bin/sh\necho apparmor_parser \"\$@\" >>/mnt/calls\n" >/mnt/bin/apparmor_parser &&
+chmod +x /mnt/bin/apparmor_parser && cd "/mnt/$3" && shift 3 &&
+PATH=/mnt/bin:$PATH ISOLAB_APPARMOR_DIR=/mnt/aa "$@"'
+
+apparmor_fake() { # MODE_OF_/mnt KIT_DIR_BELOW_/mnt CMD...
+    "$ISOLAB_TOP/userns/userns_child_exec" -rm sh -c "$APPARMOR_FAKE" sh "$ISOLAB_TOP" "$@"
+}
+
+@test "apparmor: where AppArmor restricts user namespaces, the doctor names make apparmor first, the sysctl second" {
+    require userns
+    run -0 apparmor_fake 755 kit tools/doctor
+    assert_line "  NO  user namespaces: AppArmor restricts unprivileged user namespaces (kernel.apparmor_restrict_unprivileged_userns = 1) and this checkout has no profile"
+    assert_line "        fix: sudo make apparmor (a profile for this checkout's programs only; make apparmor-remove takes it away), or for every program: sysctl -w kernel.apparmor_restrict_unprivileged_userns=0"
+}
+
+@test "apparmor: make apparmor installs a profile for this checkout only, the doctor sees it, make apparmor-remove takes it away" {
+    require userns
+    run -0 apparmor_fake 755 kit sh -c 'make -s apparmor && cat /mnt/aa/isolab-mnt-kit &&
+        tools/doctor | grep "user namespaces" && make -s apparmor-remove && ls /mnt/aa && cat /mnt/calls'
+    assert_line "apparmor: /mnt/aa/isolab-mnt-kit loaded: this checkout's programs may create user namespaces"
+    assert_line "abi <abi/4.0>,"
+    assert_line "profile isolab-mnt-kit /mnt/kit/** flags=(unconfined) {"
+    assert_line "  userns,"
+    assert_line "  ok  user namespaces: AppArmor restricts them; this checkout's profile (make apparmor) grants them to its programs"
+    assert_line "apparmor: /mnt/aa/isolab-mnt-kit unloaded and removed"
+    assert_line "apparmor_parser -r /mnt/aa/isolab-mnt-kit"
+    assert_line "apparmor_parser -R /mnt/aa/isolab-mnt-kit"
+    # The profile grants nothing but userns.
+    run -0 "$ISOLAB_TOP/tools/apparmor" profile
+    assert_equal "$(grep -v '^#' <<<"$output" | grep -c .)" 5
+}
+
+@test "apparmor: make apparmor refuses a checkout that others can write to, or a path a glob cannot take" {
+    require userns
+    run -1 apparmor_fake 777 kit tools/apparmor install
+    assert_output --partial "apparmor: /mnt is writable by others than its owner (mode 777"
+    run -1 apparmor_fake 755 "a b/kit" tools/apparmor install
+    assert_output --partial "apparmor: the checkout's path '/mnt/a b/kit' has characters"
+    run -1 "$ISOLAB_TOP/userns/userns_child_exec" -U -- "$ISOLAB_TOP/tools/apparmor" install
+    assert_output "apparmor: needs root: sudo make apparmor (or, as root, make apparmor)"
+}
+
 @test "harness: make deps, as an ordinary user with a login PATH and everything installed, says so and exits 0" {
     run as_user env PATH=/usr/local/bin:/usr/bin:/bin "$ISOLAB_TOP/tools/deps" install
     [[ $output != *"installing needs root"* ]] || skip "something is missing here: $output"

@@ -65,8 +65,8 @@ require() {
     local what=$1
     shift
     case $what in
-    root | nonroot | userns | timens | seccomp | busybox | suid_fs | \
-        cgroup | cmd | kernel)
+    root | nonroot | userns | util_userns | timens | seccomp | busybox | \
+        suid_fs | cgroup | cmd | kernel)
         "check_$what" "$@" || skip "$CHECK_MSG"
         ;;
     *)
@@ -125,7 +125,10 @@ in_mountns() {
     if [ "$(id -u)" -eq 0 ]; then
         unshare --mount --propagation private -- "$@"
     else
-        unshare --user --map-root-user --mount --propagation private -- "$@"
+        # The kit's own unshare, which `make apparmor` covers where
+        # AppArmor restricts user namespaces; like util-linux's, it makes
+        # every mount private at once.
+        "$ISOLAB_TOP/namespaces/unshare" -rm -- "$@"
     fi
 }
 

@@ -210,7 +210,7 @@ read-only bind: write to /tmp/ro/f: EROFS; to /tmp/dir/f: ok"
     cp -a "$ISOLAB_TOP/build/rootfs" "$root"
     # After chroot (in a user namespace of the test's own, root or not):
     # the kit's own directory, outside the jail, comes back into view.
-    run -0 unshare --user --map-root-user chroot "$root" /bin/chroot_escape "$ISOLAB_TOP"
+    run -0 "$ISOLAB_TOP/namespaces/unshare" -r chroot "$root" /bin/chroot_escape "$ISOLAB_TOP"
     assert_output "escape: climbed 40 levels with \"..\" and chrooted there
 escaped: $ISOLAB_TOP is visible: yes"
     # After pivot_root and the old root's detach: nowhere to climb to.

@@ -63,6 +63,7 @@ box"
 
 @test "unshare: -r maps us to root, as util-linux unshare -r does" {
     require userns
+    require util_userns
     ours=$("$N/unshare" -r sh -c 'id -u; id -g; cat /proc/self/uid_map /proc/self/setgroups; grep CapEff /proc/self/status')
     theirs=$(unshare -r sh -c 'id -u; id -g; cat /proc/self/uid_map /proc/self/setgroups; grep CapEff /proc/self/status')
     assert_equal "$ours" "$theirs"
@@ -78,6 +79,7 @@ box"
 
 @test "unshare: --mount-proc shows only the new PID namespace, as util-linux does" {
     require userns
+    require util_userns
     before=$(awk '{print $5}' /proc/self/mountinfo | sort)
     # echo is the shell's own: the shell, PID 1, is the only process.
     ours=$("$N/unshare" -rpf --mount-proc sh -c 'echo /proc/[0-9]*; readlink /proc/1/ns/pid')

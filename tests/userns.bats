@@ -34,7 +34,7 @@ setup() {
 }
 
 @test "userns_child_exec: the same view as util-linux unshare -r" {
-    require cmd unshare
+    require util_userns
     ours=$("$U/userns_child_exec" -r sh -c 'id -u; id -g; cat /proc/self/uid_map; grep CapEff /proc/self/status')
     theirs=$(unshare -r sh -c 'id -u; id -g; cat /proc/self/uid_map; grep CapEff /proc/self/status')
     assert_equal "$ours" "$theirs"
@@ -282,8 +282,23 @@ open_dir() {
         "echo 0 >/proc/sys/user/max_user_namespaces && '$U/userns_child_exec' -r true; echo \$?"
     assert_output 77
     assert_equal "$stderr" "userns_child_exec: clone3: No space left on device (ENOSPC)
-  user namespaces are disabled: user.max_user_namespaces = 0 (make doctor shows the fix)"
+userns_child_exec: user namespaces are disabled: user.max_user_namespaces = 0 (make doctor shows the fix)"
     [ "$(cat /proc/sys/user/max_user_namespaces)" -gt 0 ]
+}
+
+@test "userns_child_exec: a map refused where AppArmor restricts user namespaces names that, with status 77" {
+    require root
+    # The sysctl file faked in a mount namespace of the test's own; the
+    # map is one an unprivileged user may not write (another UID), so the
+    # kernel refuses it with EPERM as Ubuntu's restriction would.
+    run -0 --separate-stderr unshare -m sh -c '
+        mount -t tmpfs -o mode=755 isolab-sysctl /proc/sys/kernel &&
+        echo 1 >/proc/sys/kernel/apparmor_restrict_unprivileged_userns &&
+        setpriv --reuid=65534 --regid=65534 --clear-groups "$1" -M "0 0 1" true
+        echo $?' sh "$U/userns_child_exec"
+    assert_output 77
+    assert_equal "${stderr_lines[1]}" "userns_child_exec: AppArmor restricts unprivileged user namespaces: kernel.apparmor_restrict_unprivileged_userns = 1 (make doctor shows the fix)"
+    assert_equal "${#stderr_lines[@]}" 2
 }
 
 @test "doctor: names the same switch when user namespaces are forbidden" {

@@ -127,11 +127,16 @@ write_map(pid_t pid, const char *file, const char *map)
             *p = '\n';
     say("write %s: %s", path, map);
     if (write_file(path, text) == -1) {
+        int status = EXIT_FAILURE;
+
         err_warn("write %s '%s'", path, map);
-        explain(file);
+        if (userns_restricted()) /* Ubuntu: AppArmor, not the map */
+            status = EXIT_NOFEATURE;
+        else
+            explain(file);
         kill(pid, SIGKILL);
         waitpid(pid, NULL, 0);
-        exit(EXIT_FAILURE);
+        exit(status);
     }
 }
 

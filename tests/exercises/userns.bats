@@ -31,7 +31,7 @@ setup() {
 @test "uidmap_exec: passes on the command's status; behaves as unshare -r" {
     run -3 "$X/uidmap_exec" sh -c 'exit 3'
     run -127 "$X/uidmap_exec" no-such-command-isolab
-    require cmd unshare
+    require util_userns
     assert_equal "$("$X/uidmap_exec" sh -c 'id; grep CapEff /proc/self/status')" \
         "$(unshare -r sh -c 'id; grep CapEff /proc/self/status')"
 }

@@ -107,9 +107,10 @@ userns_restricted(void)
     errno = saved;
     if (!restricted)
         return false;
-    fprintf(stderr, "%s: AppArmor restricts unprivileged user namespaces: "
-                    "kernel.apparmor_restrict_unprivileged_userns = 1 (make "
-                    "doctor shows the fix)\n",
+    fprintf(stderr,
+            "%s: AppArmor restricts unprivileged user namespaces: "
+            "kernel.apparmor_restrict_unprivileged_userns = 1 (make "
+            "doctor shows the fix)\n",
             program_invocation_short_name);
     return true;
 }

@@ -141,6 +141,16 @@ apparmor_fake() { # MODE_OF_/mnt KIT_DIR_BELOW_/mnt CMD...
     assert_output "apparmor: needs root: sudo make apparmor (or, as root, make apparmor)"
 }
 
+@test "harness: an ordinary user's run has their own HOME and none of root's variables" {
+    require nonroot
+    [ -O "$HOME" ] && [ -w "$HOME" ]
+    run env
+    refute_output --regexp '^(SUDO_[A-Z]+|MAIL)=.*root'
+    refute_output --regexp '=/root(/|$)'
+    # login.defs' PATH, then the sbin directories the kit adds itself.
+    [[ :$PATH: == *:/usr/bin:* ]]
+}
+
 @test "harness: make deps, as an ordinary user with a login PATH and everything installed, says so and exits 0" {
     run as_user env PATH=/usr/local/bin:/usr/bin:/bin "$ISOLAB_TOP/tools/deps" install
     [[ $output != *"installing needs root"* ]] || skip "something is missing here: $output"

@@ -16,7 +16,9 @@
  * Usage: drop_priv [-u USER] [-f FILE]
  *   -u USER  the user to drop to (default: the real user of a set-UID
  *            copy, otherwise nobody)
- *   -f FILE  the root-only file to try (default /etc/shadow)
+ *   -f FILE  the root-only file to try (default /etc/shadow); root only:
+ *            a set-UID copy refuses it, as a path its caller names would
+ *            tell anyone, through root's eyes, whether that file exists
  *
  * Try:
  *     $ sudo ./drop_priv -u nobody
@@ -52,7 +54,7 @@ static const char usage_text[] =
     "Usage: drop_priv [-u USER] [-f FILE]\n"
     "  -u USER  the user to drop to (default: the real user of a set-UID\n"
     "           copy, otherwise nobody)\n"
-    "  -f FILE  the root-only file to try (default /etc/shadow)\n";
+    "  -f FILE  the root-only file to try (default /etc/shadow; root only)\n";
 
 static void
 show(const char *what)
@@ -110,6 +112,14 @@ main(int argc, char *argv[])
     }
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
+    /* A set-UID program must never open, with its own privilege, a path
+     * that its caller chose: "open FILE: ok" or ENOENT would tell anyone
+     * whether any file exists and whether root may read it. So a
+     * set-UID copy tries only its own fixed file. */
+    if (getuid() != 0 && geteuid() == 0 && strcmp(file, "/etc/shadow") != 0)
+        usage_err("-f is for root: a set-UID copy opens only /etc/shadow (with "
+                  "root's privilege, a path its caller names would tell "
+                  "anyone whether that file exists)");
     if (user == NULL)
         pw = getuid() != 0 ? getpwuid(getuid()) : getpwnam("nobody");
     else

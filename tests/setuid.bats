@@ -162,10 +162,16 @@ open priv/secret: Permission denied (EACCES)"
 @test "drop_priv: a set-UID-root copy drops to its real user" {
     daemon_file root 600
     priv_copy "$S/drop_priv" root:65534 4750
-    run -0 as_user "${PRIV[@]}" -f priv/secret
+    run -0 as_user "${PRIV[@]}"
     assert_line --index 0 "start: uid 65534 0 0, gid 65534 65534 65534, groups:"
+    assert_line --index 1 "open /etc/shadow: ok"
     assert_line "permanent drop: uid 65534 65534 65534, gid 65534 65534 65534, groups: 65534"
-    assert_line --index 8 "open priv/secret: Permission denied (EACCES)"
+    assert_line --index 8 "open /etc/shadow: Permission denied (EACCES)"
+    # With root's privilege, no path of the caller's: it would tell
+    # anyone whether that file exists.
+    run -2 --separate-stderr as_user "${PRIV[@]}" -f /root/.bashrc
+    assert_equal "$output" ""
+    [[ $stderr == "drop_priv: -f is for root: a set-UID copy opens only /etc/shadow"* ]]
 }
 
 @test "drop_priv: without privilege, or to root, it refuses" {

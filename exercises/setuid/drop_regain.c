@@ -4,15 +4,18 @@
  *
  * Exercise (see exercises/setuid/README.md, "drop_regain"): this
  * set-UID-root program runs everything as root. Make it drop root at
- * once, regain it only to open FILE as root, and then drop it for good
+ * once, regain it only to open /etc/shadow as root, and then drop it for good
  * so that it can never come back. Fill in the TODO(drop_regain) parts.
  *
- * Usage: drop_regain FILE
- *   FILE: a file only root may read
+ * Usage: drop_regain
+ *   The file is fixed, /etc/shadow: a set-UID program must never open,
+ *   with its privilege, a path that its caller names ("open as root: ok"
+ *   or ENOENT would tell anyone whether any file exists).
  *
- * Try: (as root to install, then as a user)
- *     # cp drop_regain /usr/local/bin; chmod u+s /usr/local/bin/drop_regain
- *     $ drop_regain /etc/shadow
+ * Try: (a set-UID copy in a directory only you can enter; remove it after)
+ *     $ mkdir -m 700 ~/suid && cp drop_regain ~/suid/
+ *     $ sudo chown root ~/suid/drop_regain && sudo chmod u+s ~/suid/drop_regain
+ *     $ ~/suid/drop_regain
  *     start: uid 1000 0 0
  *     dropped: uid 1000 1000 0
  *     open as user: Permission denied (EACCES)
@@ -20,6 +23,7 @@
  *     open as root: ok
  *     dropped for good: uid 1000 1000 1000
  *     regain: Operation not permitted (EPERM)
+ *     $ rm -r ~/suid
  *
  * Needs: a set-UID-root copy, on a file system without nosuid.
  *
@@ -36,7 +40,12 @@
 
 #include "isolab.h"
 
-static const char usage_text[] = "Usage: drop_regain FILE\n";
+static const char usage_text[] =
+    "Usage: drop_regain\n"
+    "  opens /etc/shadow as the user, then as root\n";
+
+/* The one file opened as root: fixed, never the caller's choice. */
+static const char root_only_file[] = "/etc/shadow";
 
 static void
 show(const char *what)
@@ -76,7 +85,7 @@ main(int argc, char *argv[])
             usage(EXIT_USAGE, usage_text);
         }
     }
-    if (argc - optind != 1)
+    if (optind != argc)
         usage(EXIT_USAGE, usage_text);
     if (geteuid() != 0 || ruid == 0)
         fatal("run a set-UID-root copy as an ordinary user");
@@ -84,11 +93,11 @@ main(int argc, char *argv[])
 
     /* TODO(drop_regain): drop root for now, in a way that can be undone. */
     show("dropped");
-    try_open("user", argv[optind]);
+    try_open("user", root_only_file);
 
     /* TODO(drop_regain): regain root for the one privileged step. */
     show("regained");
-    try_open("root", argv[optind]);
+    try_open("root", root_only_file);
 
     /* TODO(drop_regain): drop root for good: no ID may keep 0. */
     show("dropped for good");

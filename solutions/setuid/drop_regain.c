@@ -4,18 +4,22 @@
  *
  * Demonstrates: least privilege in a set-UID program. It starts with
  * effective UID 0 and drops it at once to the real user, so that its
- * ordinary work (here: opening FILE as the user) runs unprivileged.
- * For the one step that needs root (opening FILE as root) it regains
+ * ordinary work (here: opening /etc/shadow as the user) runs
+ * unprivileged. For the one step that needs root (opening it as root) it
+ * regains
  * UID 0 through the saved set-user-ID, then drops again. When it no
  * longer needs root at all it drops for good, setting the saved ID too,
  * and shows that the way back is closed.
  *
- * Usage: drop_regain FILE
- *   FILE: a file only root may read
+ * Usage: drop_regain
+ *   The file is fixed, /etc/shadow: a set-UID program must never open,
+ *   with its privilege, a path that its caller names ("open as root: ok"
+ *   or ENOENT would tell anyone whether any file exists).
  *
- * Try: (as root to install, then as a user)
- *     # cp drop_regain /usr/local/bin; chmod u+s /usr/local/bin/drop_regain
- *     $ drop_regain /etc/shadow
+ * Try: (a set-UID copy in a directory only you can enter; remove it after)
+ *     $ mkdir -m 700 ~/suid && cp drop_regain ~/suid/
+ *     $ sudo chown root ~/suid/drop_regain && sudo chmod u+s ~/suid/drop_regain
+ *     $ ~/suid/drop_regain
  *     start: uid 1000 0 0
  *     dropped: uid 1000 1000 0
  *     open as user: Permission denied (EACCES)
@@ -23,6 +27,7 @@
  *     open as root: ok
  *     dropped for good: uid 1000 1000 1000
  *     regain: Operation not permitted (EPERM)
+ *     $ rm -r ~/suid
  *
  * Needs: a set-UID-root copy, on a file system without nosuid.
  *
@@ -39,7 +44,12 @@
 
 #include "isolab.h"
 
-static const char usage_text[] = "Usage: drop_regain FILE\n";
+static const char usage_text[] =
+    "Usage: drop_regain\n"
+    "  opens /etc/shadow as the user, then as root\n";
+
+/* The one file opened as root: fixed, never the caller's choice. */
+static const char root_only_file[] = "/etc/shadow";
 
 static void
 show(const char *what)
@@ -79,7 +89,7 @@ main(int argc, char *argv[])
             usage(EXIT_USAGE, usage_text);
         }
     }
-    if (argc - optind != 1)
+    if (optind != argc)
         usage(EXIT_USAGE, usage_text);
     if (geteuid() != 0 || ruid == 0)
         fatal("run a set-UID-root copy as an ordinary user");
@@ -89,13 +99,13 @@ main(int argc, char *argv[])
     if (seteuid(ruid) == -1)
         err_exit("seteuid");
     show("dropped");
-    try_open("user", argv[optind]);
+    try_open("user", root_only_file);
 
     /* Regain, for one privileged step, and drop again right after. */
     if (seteuid(0) == -1)
         err_exit("seteuid 0");
     show("regained");
-    try_open("root", argv[optind]);
+    try_open("root", root_only_file);
 
     /* For good: all three IDs, so the saved one cannot bring 0 back. */
     if (setresuid(ruid, ruid, ruid) == -1)

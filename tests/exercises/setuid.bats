@@ -12,27 +12,31 @@ setup() {
     require root
     cd "$BATS_TEST_TMPDIR" || return 1
     X=$ISOLAB_TOP/${ISOLAB_TREE:-solutions}/setuid
-    mkdir -p files && chmod 755 files
-    echo secret >files/secret && chmod 600 files/secret
 }
 
 @test "drop_regain: ordinary work runs as the user" {
     priv_copy "$X/drop_regain" root:65534 4750
-    run -0 as_user "${PRIV[@]}" files/secret
+    run -0 as_user "${PRIV[@]}"
     assert_line --index 1 "dropped: uid 65534 65534 0"
     assert_line --index 2 "open as user: Permission denied (EACCES)"
 }
 
 @test "drop_regain: root comes back for the privileged step" {
     priv_copy "$X/drop_regain" root:65534 4750
-    run -0 as_user "${PRIV[@]}" files/secret
+    run -0 as_user "${PRIV[@]}"
     assert_line --index 3 "regained: uid 65534 0 0"
     assert_line --index 4 "open as root: ok"
 }
 
+@test "drop_regain: opens no path its caller names" {
+    priv_copy "$X/drop_regain" root:65534 4750
+    run -2 as_user "${PRIV[@]}" /root
+    refute_output --partial "open as"
+}
+
 @test "drop_regain: the final drop cannot be undone" {
     priv_copy "$X/drop_regain" root:65534 4750
-    run -0 as_user "${PRIV[@]}" files/secret
+    run -0 as_user "${PRIV[@]}"
     assert_line --index 5 "dropped for good: uid 65534 65534 65534"
     assert_line --index 6 "regain: Operation not permitted (EPERM)"
 }

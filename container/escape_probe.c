@@ -43,6 +43,7 @@
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/sched.h> /* struct clone_args */
@@ -347,6 +348,11 @@ try(const char *v)
         errno = ENOENT;
         return cwd[0] == '/' ? -1 : 0;
     }
+    /* The name as typed, unless a control character in it could forge a
+     * line or drive the terminal. */
+    for (const char *p = v; *p != '\0'; p++)
+        if (iscntrl((unsigned char)*p))
+            v = "(a name with a control character)";
     fprintf(stderr, "escape_probe: no vector '%s'\n%s", v, usage_text);
     exit(2);
 }

@@ -117,11 +117,9 @@ say(const char *fmt, ...)
 
     if (!opt.verbose)
         return;
-    fprintf(stderr, "isocon: ");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    err_vnote(fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n");
 }
 
 /* ---- init: PID 1 of the container ---- */

@@ -386,17 +386,13 @@ cg_need(const char *controller, int version, struct cg_hier *h)
 {
     int any = controller == NULL || *controller == '\0';
 
-    if (cg_find(controller, version, h) == -1) {
-        fprintf(stderr,
-                "%s: no cgroup%s hierarchy %s%s is mounted here (see "
-                "/proc/self/mountinfo and make doctor)\n",
-                program_invocation_short_name,
-                version == 1   ? " v1"
-                : version == 2 ? " v2"
-                               : "",
-                any ? "" : "with the controller ", any ? "" : controller);
-        exit(EXIT_NOFEATURE);
-    }
+    if (cg_find(controller, version, h) == -1)
+        lacks("no cgroup%s hierarchy %s%s is mounted here (see "
+              "/proc/self/mountinfo and make doctor)",
+              version == 1   ? " v1"
+              : version == 2 ? " v2"
+                             : "",
+              any ? "" : "with the controller ", any ? "" : controller);
     printf("hierarchy: v%d %s (%s)\n", h->version, h->mount, h->what);
 }
 

@@ -70,21 +70,51 @@ errno_name(int errnum)
     return name != NULL ? name : "E?";
 }
 
+/* Copy TEXT into BUF (SIZE bytes, with room kept for "\n\0"), control
+ * characters made visible: a file name with a newline or a terminal
+ * escape in it (the kit's messages print names as they were given) must
+ * neither start a line that looks like another message nor drive the
+ * terminal. "\n" becomes the two characters \n, ESC becomes \033. */
+static size_t
+copy_visible(char *buf, size_t size, const char *text)
+{
+    size_t len = 0;
+
+    for (const unsigned char *p = (const unsigned char *)text; *p != '\0';
+         p++) {
+        char esc[8];
+
+        if (*p >= 0x20 && *p != 0x7f)
+            snprintf(esc, sizeof(esc), "%c", *p);
+        else if (*p == '\n')
+            snprintf(esc, sizeof(esc), "\\n");
+        else if (*p == '\t')
+            snprintf(esc, sizeof(esc), "\\t");
+        else
+            snprintf(esc, sizeof(esc), "\\%03o", *p);
+        if (len + strlen(esc) > size - 2)
+            break; /* cut, never overflowed */
+        memcpy(buf + len, esc, strlen(esc));
+        len += strlen(esc);
+    }
+    return len;
+}
+
 /* Format "prog: MSG[: strerror (ENAME)]\n" into BUF; ERRNUM < 0 means no
  * error number. The message is cut, never overflowed, if it is too long. */
 static void
 format_message(char *buf, size_t size, int errnum, const char *fmt, va_list ap)
 {
+    char raw[1024];
     int len;
 
-    len = snprintf(buf, size, "%s: ", program_invocation_short_name);
-    if (len >= 0 && (size_t)len < size)
-        len += vsnprintf(buf + len, size - len, fmt, ap);
-    if (errnum >= 0 && len >= 0 && (size_t)len < size)
-        len += snprintf(buf + len, size - len, ": %s (%s)", strerror(errnum),
-                        errno_name(errnum));
-    if (len < 0 || (size_t)len >= size - 1)
-        len = size - 2;
+    len = snprintf(raw, sizeof(raw), "%s: ", program_invocation_short_name);
+    if (len >= 0 && (size_t)len < sizeof(raw))
+        len += vsnprintf(raw + len, sizeof(raw) - len, fmt, ap);
+    if (errnum >= 0 && len >= 0 && (size_t)len < sizeof(raw))
+        snprintf(raw + len, sizeof(raw) - len, ": %s (%s)", strerror(errnum),
+                 errno_name(errnum));
+    len = copy_visible(buf, size, raw);
     buf[len] = '\n';
     buf[len + 1] = '\0';
 }
@@ -188,6 +218,22 @@ lacks(const char *fmt, ...)
     report(-1, fmt, ap);
     va_end(ap);
     exit(EXIT_NOFEATURE);
+}
+
+void
+err_vnote(const char *fmt, va_list ap)
+{
+    report(-1, fmt, ap);
+}
+
+void
+err_note(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    report(-1, fmt, ap);
+    va_end(ap);
 }
 
 void

@@ -17,6 +17,7 @@
 #ifndef ISOLAB_H
 #define ISOLAB_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdbool.h>
 #include <stdnoreturn.h>
@@ -55,6 +56,12 @@ noreturn void lacks(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 /* Report "prog: MSG: strerror(errno) (ENAME)" and return. */
 void err_warn(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+/* Say "prog: MSG" on stderr and return: a step, a note, no error. Like
+ * every message of the library, control characters in it are made
+ * visible (a newline in a file name prints as \n). */
+void err_note(const char *fmt, ...) PRINTF_LIKE(1, 2);
+void err_vnote(const char *fmt, va_list ap) PRINTF_LIKE(1, 0);
 
 /* Print TEXT (the program's usage) and exit with STATUS: to stdout for
  * STATUS 0 (the -h option), to stderr otherwise (a usage error, 2). */

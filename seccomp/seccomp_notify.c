@@ -241,8 +241,8 @@ supervise(int listener)
         memset(resp, 0, sizes.seccomp_notif_resp);
         note = decide(listener, req, resp);
         if (note != NULL)
-            fprintf(stderr, "seccomp_notify: supervisor: %s %s\n",
-                    req->data.nr == SYS_openat ? "openat" : "open", note);
+            err_note("supervisor: %s %s",
+                     req->data.nr == SYS_openat ? "openat" : "open", note);
         if (resp->id != 0 &&
             ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, resp) == -1 &&
             errno != ENOENT)

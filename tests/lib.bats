@@ -44,6 +44,14 @@ driver() {
     assert_output "errno kept: EACCES"
 }
 
+@test "lib: messages make control characters visible: a name cannot forge a line or drive the terminal" {
+    run -0 --separate-stderr driver err_note $'a\nlib_driver: forged\t\033[2J\x7f'
+    assert_equal "$stderr" 'lib_driver: a name given: a\nlib_driver: forged\t\033[2J\177'
+    # Through a program: its error names the file as given, on one line.
+    run -1 --separate-stderr "$ISOLAB_TOP/fileio/copy" $'no\nsuch' "$BATS_TEST_TMPDIR/to"
+    assert_equal "$stderr" 'copy: open no\nsuch: No such file or directory (ENOENT)'
+}
+
 @test "lib: usage(0) prints to stdout and exits 0; usage(2) to stderr, exit 2" {
     run -0 --separate-stderr driver usage0
     assert_output "Usage: lib_driver FUNCTION"

@@ -79,9 +79,7 @@ say(const char *fmt, ...)
     if (!verbose)
         return;
     va_start(ap, fmt);
-    fprintf(stderr, "userns_child_exec: ");
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    err_vnote(fmt, ap);
     va_end(ap);
 }
 

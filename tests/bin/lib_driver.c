@@ -42,6 +42,9 @@ main(int argc, char *argv[])
         err_warn("open %s", "/etc/shadow");
         printf("errno kept: %s\n", errno_name(errno));
         return EXIT_SUCCESS;
+    } else if (strcmp(fn, "err_note") == 0 && argc == 3) {
+        err_note("a name given: %s", argv[2]);
+        return EXIT_SUCCESS;
     } else if (strcmp(fn, "usage0") == 0) {
         usage(EXIT_SUCCESS, "Usage: lib_driver FUNCTION\n");
     } else if (strcmp(fn, "usage2") == 0) {

@@ -120,6 +120,12 @@ setup() {
 }
 
 @test "every program: bad arguments never crash it, hang it or make a sanitizer report" {
+    # The test guest under TCG (tools/vm-guest): thousands of runs at 14
+    # times the cost, and the 3 s hang limit would blame the emulator.
+    # What it checks depends on no cgroup layout, systemd or account: the
+    # host suite (make check, CI) runs it in full.
+    [ ! -e /run/isolab-emulated ] ||
+        skip "in the emulated test guest: the corpus does not depend on the machine's layout, and the host suite runs it"
     local bins=()
     for p in "${PROGS[@]}"; do
         bins+=("$ISOLAB_TOP/$p")

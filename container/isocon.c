@@ -40,7 +40,9 @@
  *        isocon [-v] [-S] -x PID [--] CMD [ARG...]
  *   -r ROOT      the root file system (../build/rootfs: make rootfs)
  *   -H HOSTNAME  the container's hostname (isocon)
- *   -p -m -c     limits: tasks, memory in MiB, CPU in percent of one CPU
+ *   -p -m -c     limits: tasks, memory in MiB, CPU in percent of one CPU;
+ *                without -p, 1024 tasks where a cgroup can be made (-p 0:
+ *                none)
  *   -P PARENT    the cgroup to make the container's below (our own)
  *   -S           no seccomp filter     -T  a time namespace too
  *   -x PID       join the container whose init is PID
@@ -91,14 +93,16 @@ static const char usage_text[] =
     "       isocon [-v] [-S] -x PID [--] CMD [ARG...]\n"
     "  -r ROOT      the root file system (../build/rootfs: make rootfs)\n"
     "  -H HOSTNAME  the container's hostname (isocon)\n"
-    "  -p -m -c     limits: tasks, memory in MiB, CPU in percent\n"
+    "  -p -m -c     limits: tasks (1024 where a cgroup can be made; 0: none),\n"
+    "               memory in MiB, CPU in percent\n"
     "  -P PARENT    the cgroup to make the container's below\n"
     "  -S           no seccomp filter     -T  a time namespace too\n"
     "  -x PID       join the container whose init is PID\n"
     "  -v           say each step\n";
 
-#define REMAP_BASE 100000 /* container root, when run by root: the first */
-#define REMAP_SIZE 65536  /* range of this size that no user holds */
+#define DEFAULT_PIDS 1024   /* tasks, when -p is not given */
+#define REMAP_BASE   100000 /* container root, when run by root: the first */
+#define REMAP_SIZE   65536  /* range of this size that no user holds */
 
 static struct {
     const char *root, *hostname, *parent;
@@ -108,7 +112,11 @@ static struct {
     int master, slave;   /* the container's terminal, or -1 */
     int rootful;         /* run by root: container root is a range */
     struct stat root_id; /* the root directory isocon checked */
-} opt = {.hostname = "isocon", .filter = 1, .master = -1, .slave = -1};
+} opt = {.hostname = "isocon",
+         .filter = 1,
+         .pids = -1, /* not given: the default, where it can be had */
+         .master = -1,
+         .slave = -1};
 
 void
 say(const char *fmt, ...)
@@ -310,7 +318,25 @@ static const char *const ctrl[3] = {"pids", "memory", "cpu"};
 static void
 find_limits(struct cg_hier h[3])
 {
-    int want[3] = {opt.pids, opt.mib, opt.cpu}, i, first = -1;
+    int want[3], i, first = -1;
+
+    /* No -p: a default task limit wherever we may make a cgroup, so that
+     * a fork bomb inside cannot fill the host's process table. Where we
+     * may not (rootless without a delegated cgroup), none: only the
+     * user's RLIMIT_NPROC bounds it, as for any program they run. */
+    if (opt.pids == -1) {
+        opt.pids = 0;
+        if (cg_find("pids", 0, &h[0]) == 0 && cg_usable(&h[0], opt.parent))
+            opt.pids = DEFAULT_PIDS;
+        if (opt.pids != 0)
+            say("limits: at most %d tasks, the default (-p 0: none)", opt.pids);
+        else
+            say("limits: no task limit: no cgroup with the pids controller "
+                "that we may make");
+    }
+    want[0] = opt.pids;
+    want[1] = opt.mib;
+    want[2] = opt.cpu;
 
     for (i = 0; i < 3; i++) {
         h[i].version = 0;
@@ -574,7 +600,7 @@ main(int argc, char *argv[])
                           HOST_NAME_MAX);
             break;
         case 'p':
-            opt.pids = parse_ll(optarg, 10, 1, 1000000, "-p");
+            opt.pids = parse_ll(optarg, 10, 0, 1000000, "-p");
             break;
         case 'm':
             opt.mib = parse_ll(optarg, 10, 4, 1 << 20, "-m");

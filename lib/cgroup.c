@@ -509,6 +509,37 @@ hand_down(struct cg_hier *h, const char *base)
     }
 }
 
+/* Remove what a killed kit program left in BASE: an empty cgroup named
+ * isolab.PROG.PID or isolab.PROG.PID.leaf whose PID no longer exists.
+ * A program killed with SIGKILL cannot clean up after itself, and its
+ * processes are gone with it, so the next one does. rmdir() removes only
+ * an empty cgroup, and a live PID's is left alone. (The test harness's
+ * names, isolab.RUN..., start with a digit: not a program's.) */
+static void
+sweep(const char *base)
+{
+    char prog[64], rest[32], path[PATH_MAX];
+    struct dirent *e;
+    DIR *d = opendir(base);
+    int pid, n;
+
+    if (d == NULL)
+        return;
+    while ((e = readdir(d)) != NULL) {
+        n = 0;
+        if (sscanf(e->d_name, "isolab.%63[a-z_0-9].%d%n%31s", prog, &pid, &n,
+                   rest) < 2 ||
+            !(prog[0] >= 'a' && prog[0] <= 'z') || pid <= 0 ||
+            (e->d_name[n] != '\0' && strcmp(e->d_name + n, ".leaf") != 0))
+            continue;
+        if (kill(pid, 0) == 0 || errno != ESRCH)
+            continue; /* alive, or not ours to judge */
+        if (safe_join(path, sizeof(path), base, e->d_name))
+            rmdir(path);
+    }
+    closedir(d);
+}
+
 void
 cg_create(struct cg_hier *h, const char *parent, char *path, size_t size)
 {
@@ -522,6 +553,7 @@ cg_create(struct cg_hier *h, const char *parent, char *path, size_t size)
     snprintf(base, sizeof(base), "%s", parent != NULL ? parent : h->own);
     if (h->version == 2 && h->want[0] != '\0')
         hand_down(h, base);
+    sweep(base);
     snprintf(path, size, "%s/isolab.%s.%d", base, program_invocation_short_name,
              (int)getpid());
     if (mkdir(path, 0755) == -1) {
@@ -532,6 +564,38 @@ cg_create(struct cg_hier *h, const char *parent, char *path, size_t size)
         err_exit("mkdir %s", path);
     }
     remember(path, h->own);
+}
+
+int
+cg_usable(const struct cg_hier *h, const char *parent)
+{
+    size_t n = strlen(h->mount);
+    const char *base = parent != NULL ? parent : h->own;
+    char want[sizeof(h->want)], offered[512], handed[512], *c, *save;
+
+    if (strncmp(base, h->mount, n) != 0 || (base[n] != '/' && base[n] != '\0'))
+        return 0;
+    if (access(base, W_OK) == -1) /* mkdir there would fail */
+        return 0;
+    if (h->version != 2)
+        return 1;
+    /* v2: the same questions hand_down() asks, without exiting. */
+    snprintf(want, sizeof(want), "%s", h->want);
+    for (c = strtok_r(want, " ", &save); c != NULL;
+         c = strtok_r(NULL, " ", &save)) {
+        if (cg_read(base, "cgroup.subtree_control", handed, sizeof(handed)) ==
+                0 &&
+            has_word(handed, c))
+            continue;
+        if (cg_read(base, "cgroup.controllers", offered, sizeof(offered)) ==
+                -1 ||
+            !has_word(offered, c))
+            return 0;
+        if (strcmp(base, h->own) == 0 && leaf[0] == '\0' &&
+            (strcmp(base, h->mount) == 0 || !only_ours(base)))
+            return 0;
+    }
+    return 1;
 }
 
 int

@@ -69,6 +69,11 @@ void cg_need(const char *controller, int version, struct cg_hier *h);
  * cgroup it started in. */
 void cg_create(struct cg_hier *h, const char *parent, char *path, size_t size);
 
+/* Would cg_create(H, PARENT, ...) succeed, rather than exit? 1 or 0. For
+ * what a program does only where it can (a default limit), never for
+ * what it was asked to do: there cg_create()'s message says why not. */
+int cg_usable(const struct cg_hier *h, const char *parent);
+
 /* Write to, or read from, the file FILE of the cgroup DIR. cg_read()
  * drops one trailing newline. */
 int cg_write(const char *dir, const char *file, const char *fmt, ...)

@@ -20,6 +20,14 @@ inside() {
     "$ISOCON" "$@"
 }
 
+# End a spawned isocon as a user would, with SIGTERM: it passes it on to
+# the container, then removes its cgroups (teardown's SIGKILL leaves
+# them to the next kit program to sweep).
+end_isocon() {
+    kill -TERM "$1"
+    wait_for ended "$1"
+}
+
 # ---- isolation, seen from inside ----
 
 @test "isocon: its own hostname, PID 1, and only its own processes" {
@@ -146,7 +154,7 @@ free_base() {
     run -7 inside sh -c 'exit 7'
     run -127 inside /nonexistent
     run -2 "$ISOCON"
-    run -2 "$ISOCON" -p 0 true
+    run -2 "$ISOCON" -p -1 true
 }
 
 @test "isocon: a SIGTERM to isocon reaches the command through the init; its status comes back" {
@@ -173,6 +181,7 @@ free_base() {
     assert_line "NoNewPrivs:	1"
     assert_line "Seccomp:	2"
     assert_line "CapBnd:	00000000a80425fb"
+    end_isocon "$SPAWNED"
 }
 
 @test "isocon: -x passes a signal on to its command, and its status back" {
@@ -181,14 +190,23 @@ free_base() {
     out=$BATS_TEST_TMPDIR/out
     "$ISOCON" -x "$(pgrep -P "$SPAWNED")" sh -c "$(trapper TERM 6)" >"$out" &
     caught "$out" $! $! TERM 6
+    end_isocon "$SPAWNED"
 }
 
-@test "isocon: killed with SIGKILL, isocon takes its container with it" {
+@test "isocon: killed with SIGKILL, isocon takes its container with it; the next one removes its cgroup" {
     spawn "$ISOCON" sleep 48
     wait_for descendant "$SPAWNED" sleep
     s=$(descendant "$SPAWNED" sleep)
     kill -KILL "$SPAWNED"
     wait_for test ! -e "/proc/$s"
+    # As root on v1, the default task limit's cgroup was made below ours;
+    # killed, isocon could not remove it: the next kit program does.
+    if [ "$(id -u)" -eq 0 ] && [ "$(cg_version pids)" = v1 ]; then
+        left=$(cgroup_dir pids)/isolab.isocon.$SPAWNED
+        [ -d "$left" ]
+        run -0 "$ISOCON" true
+        [ ! -d "$left" ]
+    fi
 }
 
 @test "isocon: the container is a session of its own, with no terminal of the caller's" {
@@ -200,6 +218,7 @@ free_base() {
     wait_for descendant "$SPAWNED" sleep
     run -0 "$ISOCON" -x "$(pgrep -P "$SPAWNED")" sh -c 'echo $$; cut -d" " -f6,7 /proc/self/stat'
     assert_line --index 1 "${lines[0]} 0" # sh leads a session of its own
+    end_isocon "$SPAWNED"
 }
 
 @test "isocon: on a terminal, the container gets one of its own: what it does to it stays there" {
@@ -272,6 +291,33 @@ CapEff:	0000000000000000"
     assert_line --partial "can't fork"
     run -0 find "$cg" -mindepth 1 -type d
     assert_output ""
+}
+
+@test "isocon: without -p, 1024 tasks at most where a cgroup can be made; -p 0, none" {
+    require root
+    require cgroup pids
+    cg=$(kit_cgroup pids)
+    spawn sh -c 'exec "$@" 2>"$0"' "$BATS_TEST_TMPDIR/err" "$ISOCON" -v -P "$cg" sleep 49
+    wait_for descendant "$SPAWNED" sleep
+    run -0 grep "limits:" "$BATS_TEST_TMPDIR/err"
+    assert_output "isocon: limits: at most 1024 tasks, the default (-p 0: none)"
+    dir=$(sed -n 's/^isocon: cgroup: \([^,]*\), pids limited$/\1/p' "$BATS_TEST_TMPDIR/err")
+    assert_equal "$(cat "$dir/pids.max")" 1024
+    grep -qx "$(pgrep -P "$SPAWNED")" "$dir/cgroup.procs"
+    kill "$SPAWNED"
+    wait_for ended "$SPAWNED"
+    run -0 "$ISOCON" -v -p 0 -P "$cg" true
+    refute_output --partial "cgroup:"
+    wait_for sh -c '[ -z "$(find "$1" -mindepth 1 -type d)" ]' sh "$cg"
+}
+
+@test "isocon: rootless without a cgroup of its own, no default task limit, and it says so" {
+    require userns
+    if [ "$(id -u)" -ne 0 ] && check_cgroup pids; then
+        skip "a pids cgroup is delegated to this user: the default limit applies (the root test shows it)"
+    fi
+    run -0 as_user "$ISOCON" -v true
+    assert_line "isocon: limits: no task limit: no cgroup with the pids controller that we may make"
 }
 
 @test "isocon: with a limit, its own cgroup is the container's /, and -x joins it there" {

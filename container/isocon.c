@@ -18,8 +18,11 @@
  *     orphans and returns the command's exit status; isocon forwards
  *     signals to the init, and the init dies with isocon;
  *   - cgroup limits (pids, memory, cpu) in v2 or v1, removed at the end
- *     (they need root, or a delegated cgroup: -P); with -m, the number
+ *     (they need root, or a delegated cgroup: -P); 1024 tasks unless -p
+ *     says otherwise, wherever a cgroup can be made; with -m, the number
  *     of OOM kills is reported on stderr at the end;
+ *   - as root, a cgroup device policy: only the devices of its /dev and
+ *     its terminals open, nothing is made with mknod (isocon_dev.c);
  *   - the bounding set a mainstream runtime keeps, no_new_privs, and a
  *     seccomp filter that refuses what a container should not do;
  *   - no descriptor beyond 0-2 and no working directory from the host;
@@ -399,6 +402,43 @@ limit(pid_t pid, struct cg_hier h[3], char dirs[3][PATH_MAX])
     }
 }
 
+/* As root, the device policy of isocon_dev.c: on v2 on the cgroup of the
+ * limits (or one made for it); on v1 the devices controller has a
+ * hierarchy of its own, where a cgroup is made for it below ours. DIR
+ * gets a cgroup made here, to remove at the end, or "". */
+static void
+devices(pid_t pid, struct cg_hier h[3], char dirs[3][PATH_MAX], char *dir)
+{
+    static const char list[] = "null, zero, random, urandom, tty, pts/*";
+    struct cg_hier hd;
+    int i;
+
+    dir[0] = '\0';
+    if (!opt.rootful)
+        return; /* the user namespace refuses mknod; every mount is nodev */
+    for (i = 0; i < 3; i++)
+        if (dirs[i][0] != '\0' && h[i].version == 2) {
+            dev_policy_v2(dirs[i]);
+            say("devices: %s allows only %s (a BPF program)", dirs[i], list);
+            return;
+        }
+    if ((cg_find("devices", 1, &hd) == 0 || cg_find(NULL, 2, &hd) == 0) &&
+        cg_usable(&hd, NULL)) {
+        cg_create(&hd, NULL, dir, PATH_MAX);
+        if (cg_move(dir, pid) == -1)
+            err_exit("move the init into %s", dir);
+        if (hd.version == 1)
+            dev_policy_v1(dir);
+        else
+            dev_policy_v2(dir);
+        say("devices: %s allows only %s (%s)", dir, list,
+            hd.version == 1 ? "devices.allow" : "a BPF program");
+        return;
+    }
+    say("devices: no device policy, no cgroup of ours to hold one (nodev "
+        "still keeps the image's device nodes shut)");
+}
+
 /* Is DIRS[I] one of DIRS[0..I-1]? (On v2 the limits share a cgroup.) */
 static int
 named_before(char dirs[3][PATH_MAX], int i)
@@ -419,7 +459,7 @@ run(void)
                  CLONE_NEWPID | CLONE_NEWNET,
         .exit_signal = SIGCHLD,
     };
-    char dirs[3][PATH_MAX];
+    char dirs[3][PATH_MAX], devdir[PATH_MAX];
     struct cg_hier h[3];
     long long kills;
     int status, i;
@@ -441,6 +481,7 @@ run(void)
     close(opt.sync[0]);
     write_maps(pid);
     limit(pid, h, dirs); /* before the container runs anything */
+    devices(pid, h, dirs, devdir);
     /* Signals to us go to the init (which replaces the cgroup removal
      * on SIGINT/SIGTERM/SIGHUP that cg_create() set up: we remove the
      * cgroups ourselves once the init has ended). */
@@ -465,6 +506,8 @@ run(void)
         if (dirs[i][0] != '\0' && !named_before(dirs, i) &&
             cg_remove(dirs[i]) == -1)
             err_warn("rmdir %s", dirs[i]);
+    if (devdir[0] != '\0' && cg_remove(devdir) == -1)
+        err_warn("rmdir %s", devdir);
     return child_exit_status(status);
 }
 

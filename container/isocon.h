@@ -9,6 +9,7 @@
  *   isocon_lock.c     capabilities, no_new_privs, seccomp (caps, seccomp)
  *   isocon_signals.c  signals passed on to the command (signals)
  *   isocon_tty.c      a session and a terminal of its own (signals, procs)
+ *   isocon_dev.c      the devices it may open (cgroups, as root)
  */
 #ifndef ISOCON_H
 #define ISOCON_H
@@ -51,5 +52,12 @@ pid_t fork_forwarding(void);
 void tty_make(int *master, int *slave);
 void tty_enter(int slave);
 void tty_relay(int master);
+
+/* isocon_dev.c: in the cgroup DIR, allow only the devices bound into the
+ * container's /dev and its terminals, for reading and writing, never
+ * mknod: v1 through devices.deny and devices.allow, v2 through an
+ * attached BPF device program. Needs root. Errors exit. */
+void dev_policy_v1(const char *dir);
+void dev_policy_v2(const char *dir);
 
 #endif

@@ -311,6 +311,36 @@ CapEff:	0000000000000000"
     wait_for sh -c '[ -z "$(find "$1" -mindepth 1 -type d)" ]' sh "$cg"
 }
 
+@test "isocon: as root, its cgroup lets the container open only its own devices, and mknod nothing" {
+    require root
+    require cgroup pids
+    cg=$(kit_cgroup pids)
+    spawn sh -c 'exec "$@" 2>"$0"' "$BATS_TEST_TMPDIR/err" "$ISOCON" -v -P "$cg" sleep 50
+    wait_for descendant "$SPAWNED" sleep
+    dir=$(sed -n 's/^isocon: devices: \(.*\) allows only null, zero, random, urandom, tty, pts\/\* (.*)$/\1/p' "$BATS_TEST_TMPDIR/err")
+    [ -n "$dir" ] || { cat "$BATS_TEST_TMPDIR/err"; false; }
+    # A process of the test's own in the container's cgroup, on the
+    # host's /dev (no nodev there): the policy alone decides.
+    in_cg() {
+        sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec "$@"' sh "$dir" "$@"
+    }
+    run -0 in_cg head -c1 /dev/zero
+    run -1 --separate-stderr in_cg head -c1 /dev/full
+    assert_equal "$stderr" "head: cannot open '/dev/full' for reading: Operation not permitted"
+    run -1 --separate-stderr in_cg mknod "$BATS_TEST_TMPDIR/null" c 1 3
+    [[ $stderr == *"Operation not permitted"* ]]
+    if [ "$(cg_version devices)" = v1 ]; then
+        run -0 cat "$dir/devices.list"
+        assert_output "c 1:3 rw
+c 1:5 rw
+c 1:8 rw
+c 1:9 rw
+c 5:0 rw
+c 136:* rw"
+    fi
+    end_isocon "$SPAWNED"
+}
+
 @test "isocon: rootless without a cgroup of its own, no default task limit, and it says so" {
     require userns
     if [ "$(id -u)" -ne 0 ] && check_cgroup pids; then

@@ -85,8 +85,8 @@ sleep_ms(long ms)
 int
 main(int argc, char *argv[])
 {
-    char dir[] = "/tmp/isolab-release.XXXXXX", mnt[64], agent[64], log[64];
-    char job[80], text[256], options[80];
+    char dir[256], mnt[272], agent[272], log[272], job[288], text[320];
+    char options[80];
     int opt, i, n = 0;
     pid_t pid;
     FILE *f;
@@ -112,8 +112,11 @@ main(int argc, char *argv[])
     }
     if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == -1)
         err_exit("make / private");
+    /* (tmp_dir() holds only plain characters: the agent script below
+     * names a file in it.) */
+    snprintf(dir, sizeof(dir), "%s/isolab-release.XXXXXX", tmp_dir());
     if (mkdtemp(dir) == NULL)
-        err_exit("mkdtemp");
+        err_exit("mkdtemp %s", dir);
     snprintf(mnt, sizeof(mnt), "%s/mnt", dir);
     snprintf(agent, sizeof(agent), "%s/agent", dir);
     snprintf(log, sizeof(log), "%s/log", dir);
@@ -136,7 +139,8 @@ main(int argc, char *argv[])
     printf("hierarchy: v1 %s (name=%s)\n", mnt, name);
 
     /* The agent: the kernel runs it with the cgroup's path. Its path
-     * must mean the same in the initial mount namespace: /tmp does. */
+     * must mean the same in the initial mount namespace: a directory of
+     * /tmp (or $TMPDIR) on the host's file system does. */
     snprintf(text, sizeof(text), "#!/bin/sh\necho \"$1\" >> %s\n", log);
     f = fopen(agent, "w");
     if (f == NULL || fputs(text, f) == EOF || fclose(f) == EOF ||

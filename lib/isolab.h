@@ -136,6 +136,11 @@ char proc_state(pid_t pid);
  * program's path cannot be read or does not fit. */
 char *beside_self(const char *rel, char *buf, size_t size);
 
+/* Where a program makes its temporary files: $TMPDIR if it is an
+ * absolute path of plain characters (letters, digits, . _ - /), as the
+ * test suite sets it to a directory of its run's own; /tmp otherwise. */
+const char *tmp_dir(void);
+
 /* The exit status a launcher passes on for a child's wait status: the
  * child's own exit status, or 128 + the signal that killed it. */
 int child_exit_status(int wstatus);

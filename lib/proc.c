@@ -190,3 +190,15 @@ beside_self(const char *rel, char *buf, size_t size)
     }
     return buf;
 }
+
+const char *
+tmp_dir(void)
+{
+    const char *dir = getenv("TMPDIR");
+
+    if (dir == NULL || dir[0] != '/' || strlen(dir) > 200 ||
+        strspn(dir, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                    "0123456789._-/") != strlen(dir))
+        return "/tmp";
+    return dir;
+}

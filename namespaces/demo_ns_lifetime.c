@@ -78,7 +78,7 @@ join_and_report(const char *what, int fd, const char *path)
 int
 main(int argc, char *argv[])
 {
-    char holder[] = "/tmp/isolab-ns-holder.XXXXXX", nsfile[64], c;
+    char holder[256], nsfile[64], c;
     int opt, fd, ready[2], done[2];
     struct stat sb;
     pid_t child;
@@ -129,6 +129,7 @@ main(int argc, char *argv[])
     fd = open(nsfile, O_RDONLY | O_CLOEXEC);
     if (fd == -1)
         err_exit("open %s", nsfile);
+    snprintf(holder, sizeof(holder), "%s/isolab-ns-holder.XXXXXX", tmp_dir());
     int tmp = mkstemp(holder);
     if (tmp == -1)
         err_exit("mkstemp %s", holder);

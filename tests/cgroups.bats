@@ -173,7 +173,7 @@ hierarchy_of() {
     run "$G/cgroup_release"
     [ "$status" -ne 77 ] || skip "this kernel cannot mount a v1 hierarchy: $output"
     assert_success
-    assert_line --regexp '^hierarchy: v1 /tmp/isolab-release\..*/mnt \(name=isolab_release\.[0-9]+\)$'
+    assert_line --regexp "^hierarchy: v1 ${TMPDIR:-/tmp}/isolab-release\\.[^/]*/mnt \\(name=isolab_release\\.[0-9]+\\)\$"
     assert_line "the agent ran with: /job"
     assert_line "removed the hierarchy"
     run grep -c name=isolab_release /proc/self/cgroup

@@ -151,6 +151,22 @@ apparmor_fake() { # MODE_OF_/mnt KIT_DIR_BELOW_/mnt CMD...
     [[ :$PATH: == *:/usr/bin:* ]]
 }
 
+@test "harness: a run removes what a killed run left, privileged copies included" {
+    # A run killed with SIGKILL: its PID gone, its TMPDIR left with a
+    # set-UID copy in a test's 0700 directory.
+    dead=$(sh -c 'echo $$')
+    left=/tmp/isolab-run.$dead.1
+    mkdir -p "$left/bats-run-x/test/1"
+    mkdir -m 700 "$left/bats-run-x/test/1/priv.x"
+    cp "$ISOLAB_TOP/setuid/idshow" "$left/bats-run-x/test/1/priv.x/"
+    chmod 4755 "$left/bats-run-x/test/1/priv.x/idshow"
+    printf '@test "nothing" {\n    true\n}\n' >"$BATS_TEST_TMPDIR/one.bats"
+    run -0 "$ISOLAB_TOP/tests/run" "$BATS_TEST_TMPDIR/one.bats"
+    assert_line "# removing $left, left by a run that was killed (PID $dead)"
+    assert_line --index $((${#lines[@]} - 1)) "2 passed, 0 failed"
+    [ ! -e "$left" ]
+}
+
 @test "harness: make deps, as an ordinary user with a login PATH and everything installed, says so and exits 0" {
     run as_user env PATH=/usr/local/bin:/usr/bin:/bin "$ISOLAB_TOP/tools/deps" install
     [[ $output != *"installing needs root"* ]] || skip "something is missing here: $output"

@@ -266,8 +266,9 @@ usage_err(const char *fmt, ...)
     va_start(ap, fmt);
     report(-1, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "Try '%s -h' for more information.\n",
-            program_invocation_short_name);
+    /* A message line, so it starts with our name as every other does. */
+    fprintf(stderr, "%s: try '%s -h' for more information\n",
+            program_invocation_short_name, program_invocation_short_name);
     exit(EXIT_USAGE);
 }
 

@@ -64,7 +64,7 @@ driver() {
 @test "lib: usage_err names the problem, points to -h and exits 2" {
     run -2 --separate-stderr driver usage_err
     assert_equal "$stderr" "lib_driver: missing operand
-Try 'lib_driver -h' for more information."
+lib_driver: try 'lib_driver -h' for more information"
 }
 
 @test "lib: parse_ll accepts whole numbers in range, in decimal, hex and octal" {

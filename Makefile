@@ -172,8 +172,11 @@ sanitize: deps-ensure
 	$(Q)tests/run --sanitize $(TESTS)
 	$(Q)echo 'note: binaries are sanitizer builds now; make rebuilds plain ones'
 
+# The exercises' checks run the kit's launchers and helpers, and the
+# container ones need build/rootfs: all of it is built first (a no-op once
+# it is there).
 grade: deps-ensure
-	$(Q)$(MAKE) exercises
+	$(Q)$(MAKE) all exercises rootfs
 	$(Q)tools/grade $(EX)
 
 verify-exercises: deps-ensure

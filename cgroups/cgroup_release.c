@@ -58,22 +58,6 @@ static const char usage_text[] = "Usage: cgroup_release\n";
 static char name[64];
 
 /* Is our hierarchy still known to the kernel (a line in our cgroups)? */
-static int
-hierarchy_alive(void)
-{
-    char line[512], needle[80];
-    FILE *f = fopen("/proc/self/cgroup", "r");
-    int alive = 0;
-
-    if (f == NULL)
-        return 0;
-    snprintf(needle, sizeof(needle), ":name=%s:", name); /* "4:name=...:/" */
-    while (fgets(line, sizeof(line), f) != NULL)
-        alive |= strstr(line, needle) != NULL;
-    fclose(f);
-    return alive;
-}
-
 static void
 sleep_ms(long ms)
 {
@@ -87,7 +71,7 @@ main(int argc, char *argv[])
 {
     char dir[256], mnt[272], agent[272], log[272], job[288], text[320];
     char options[80];
-    int opt, i, n = 0;
+    int opt, i, n = 0, gone;
     pid_t pid;
     FILE *f;
 
@@ -187,19 +171,13 @@ main(int argc, char *argv[])
      * and unmount once more. */
     cg_remove(job);
     cg_write(mnt, "release_agent", "\n");
-    for (i = 0; i < 20; i++) {
-        umount(mnt);
-        sleep_ms(50);
-        if (!hierarchy_alive())
-            break;
-        if (mount("cgroup", mnt, "cgroup", 0, options) == -1)
-            break;
-    }
+    snprintf(text, sizeof(text), "name=%s", name);
+    gone = cg_unmount_named(mnt, text) == 0;
     unlink(agent);
     unlink(log);
     rmdir(mnt);
     rmdir(dir);
-    if (hierarchy_alive())
+    if (!gone)
         fatal("the hierarchy name=%s is still there", name);
     printf("removed the hierarchy\n");
     return n > 0 ? EXIT_SUCCESS : EXIT_FAILURE;

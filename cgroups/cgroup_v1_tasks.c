@@ -15,8 +15,16 @@
  * question is one reason v2 keeps threads together (outside thread
  * mode, see cgroup_threads).
  *
+ * On a pure v2 machine no controller is left for v1, but the kernel
+ * still mounts a v1 hierarchy with no controller at all, known by a name
+ * ("none,name=..."): systemd itself ran on one for years. Without -c,
+ * the program then mounts one of its own in a private mount namespace
+ * (the host's mount table never sees it) and shows tasks and
+ * cgroup.procs there: the lesson needs no controller.
+ *
  * Usage: cgroup_v1_tasks [-c CONTROLLER] [-P PARENT]
- *   -c CONTROLLER  the v1 hierarchy to use (pids)
+ *   -c CONTROLLER  the v1 hierarchy to use (pids; without -c, where no v1
+ *                  hierarchy holds pids, a named one of our own)
  *   -P PARENT      make the cgroup below PARENT, not below our own cgroup
  *
  * Try:
@@ -30,8 +38,17 @@
  *     thread 4242: 8:pids:/isolab.cgroup_v1_tasks.4242/a
  *     thread 4243: 8:pids:/isolab.cgroup_v1_tasks.4242/b
  *
- * Needs: root, or a cgroup delegated to you (-P); a v1 hierarchy (not on
- * a pure v2 system: exit 77).
+ *   On pure v2 (a named hierarchy, as root):
+ *     $ sudo ./cgroup_v1_tasks
+ *     /proc/cgroups: cpuset in hierarchy 0, cpu in hierarchy 0, ...
+ *     hierarchy: a named v1 hierarchy of our own, name=isolab_tasks.4242
+ *     hierarchy: v1 /tmp/isolab-tasks.XXXXXX (name=isolab_tasks.4242)
+ *     ...
+ *     thread 4242: 1:name=isolab_tasks.4242:/isolab.cgroup_v1_tasks.4242/a
+ *
+ * Needs: root, or a cgroup delegated to you (-P); a v1 hierarchy, or on a
+ * pure v2 system root and a kernel that can still mount v1 (exit 77
+ * otherwise).
  *
  * See also: cgroups(7) (Cgroups version 1: tasks, Problems with cgroups
  * v1), proc(5) /proc/cgroups; course chapter 26.
@@ -39,9 +56,11 @@
 #define _GNU_SOURCE /* gettid() */
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -50,11 +69,63 @@
 
 static const char usage_text[] =
     "Usage: cgroup_v1_tasks [-c CONTROLLER] [-P PARENT]\n"
-    "  -c CONTROLLER  the v1 hierarchy to use (pids)\n"
+    "  -c CONTROLLER  the v1 hierarchy to use (pids; without -c, where no v1\n"
+    "                 hierarchy holds pids, a named one of our own)\n"
     "  -P PARENT      make the cgroup below PARENT, not below our own cgroup\n";
 
 static int quit[2];
 static volatile pid_t other_tid;
+static char named_dir[256]; /* where our named hierarchy is mounted */
+
+static char named[64]; /* its name, "name=isolab_tasks.PID" */
+
+static void
+unmount_named(void)
+{
+    /* Our cgroups in it are gone by now (cg_create()'s own exit handler
+     * runs first): unmounted, the empty hierarchy goes with it. */
+    if (cg_unmount_named(named_dir, named) == -1)
+        err_warn("the hierarchy %s is still there", named);
+    if (rmdir(named_dir) == -1)
+        err_warn("rmdir %s", named_dir);
+}
+
+/* A v1 hierarchy with no controller, NAME, mounted in a private mount
+ * namespace of ours; its name in NAME. */
+static void
+mount_named(void)
+{
+    char options[96];
+
+    snprintf(named, sizeof(named), "name=isolab_tasks.%d", (int)getpid());
+    snprintf(options, sizeof(options), "none,%s", named);
+    printf("hierarchy: a named v1 hierarchy of our own, %s (no v1 hierarchy "
+           "holds pids here)\n",
+           named);
+    if (unshare(CLONE_NEWNS) == -1) {
+        if (errno == EPERM)
+            lacks("no v1 hierarchy holds pids here, and mounting one of our "
+                  "own needs root: sudo ./cgroup_v1_tasks");
+        err_exit("unshare CLONE_NEWNS");
+    }
+    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == -1)
+        err_exit("make / private");
+    snprintf(named_dir, sizeof(named_dir), "%s/isolab-tasks.XXXXXX", tmp_dir());
+    if (mkdtemp(named_dir) == NULL)
+        err_exit("mkdtemp %s", named_dir);
+    if (mount("cgroup", named_dir, "cgroup", 0, options) == -1) {
+        int saved = errno;
+
+        rmdir(named_dir);
+        errno = saved;
+        if (errno == ENODEV || errno == EPERM || errno == EINVAL)
+            lacks("this kernel cannot mount a v1 hierarchy (mount cgroup "
+                  "%s: %s): cgroups v1 is not built in, or is switched off",
+                  options, strerror(errno));
+        err_exit("mount cgroup %s %s", options, named_dir);
+    }
+    atexit(unmount_named);
+}
 
 static void *
 second_thread(void *arg)
@@ -113,7 +184,7 @@ show_thread(const struct cg_hier *h, pid_t tid)
 int
 main(int argc, char *argv[])
 {
-    const char *parent = NULL, *controller = "pids";
+    const char *parent = NULL, *controller = NULL;
     char cg[PATH_MAX], a[PATH_MAX + 4], b[PATH_MAX + 4];
     struct cg_hier h;
     pthread_t thread;
@@ -137,7 +208,14 @@ main(int argc, char *argv[])
         usage(EXIT_USAGE, usage_text);
 
     show_bindings();
-    cg_need(controller, 1, &h);
+    if (controller == NULL && cg_find("pids", 1, &h) == -1) {
+        if (parent != NULL)
+            usage_err("-P: no v1 hierarchy holds pids here, and the named "
+                      "one of our own has no cgroup of yours");
+        mount_named();
+        controller = named;
+    }
+    cg_need(controller != NULL ? controller : "pids", 1, &h);
     cg_create(&h, parent, cg, sizeof(cg));
     snprintf(a, sizeof(a), "%s/a", cg);
     snprintf(b, sizeof(b), "%s/b", cg);

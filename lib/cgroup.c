@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h> /* SYS_getdents64 */
 #include <time.h>
@@ -596,6 +597,42 @@ cg_usable(const struct cg_hier *h, const char *parent)
             return 0;
     }
     return 1;
+}
+
+int
+cg_named_alive(const char *name)
+{
+    char line[512], needle[96];
+    FILE *f = fopen("/proc/self/cgroup", "r");
+    int alive = 0;
+
+    if (f == NULL)
+        return 0;
+    snprintf(needle, sizeof(needle), ":%s:", name); /* "4:name=x:/" */
+    while (fgets(line, sizeof(line), f) != NULL)
+        alive |= strstr(line, needle) != NULL;
+    fclose(f);
+    return alive;
+}
+
+int
+cg_unmount_named(const char *dir, const char *name)
+{
+    struct timespec pause = {0, 50 * 1000000};
+    char options[128];
+    int i;
+
+    snprintf(options, sizeof(options), "none,%s", name);
+    for (i = 0; i < 20; i++) {
+        umount2(dir, 0);
+        nanosleep(&pause, NULL);
+        if (!cg_named_alive(name))
+            return 0;
+        if (mount("cgroup", dir, "cgroup", 0, options) == -1)
+            break;
+    }
+    errno = EBUSY;
+    return -1;
 }
 
 int

@@ -74,6 +74,17 @@ void cg_create(struct cg_hier *h, const char *parent, char *path, size_t size);
  * what it was asked to do: there cg_create()'s message says why not. */
 int cg_usable(const struct cg_hier *h, const char *parent);
 
+/* Is the v1 hierarchy NAME ("name=isolab_release.42") known to the kernel
+ * (a line of /proc/self/cgroup)? 1 or 0. */
+int cg_named_alive(const char *name);
+
+/* Unmount the named v1 hierarchy NAME mounted at DIR (in a mount
+ * namespace of the caller's) so that the kernel lets it go: it frees a
+ * hierarchy only when it has no cgroup left and is not mounted, and a
+ * cgroup just removed may still hold it for a moment; then it is mounted
+ * and unmounted once more. 0, or -1 (EBUSY) if it stays. */
+int cg_unmount_named(const char *dir, const char *name);
+
 /* Write to, or read from, the file FILE of the cgroup DIR. cg_read()
  * drops one trailing newline. */
 int cg_write(const char *dir, const char *file, const char *fmt, ...)

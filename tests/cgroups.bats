@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: MIT
 # shellcheck disable=SC2154 # bats' run sets $output, $stderr, $lines ...
 # shellcheck disable=SC2016 # $1 in single quotes is for the inner shell
+# shellcheck disable=SC2030,SC2031 # each test is a subshell; helpers read its $output
 # cgroups: v2 and v1, controllers, notification, delegation, namespaces,
 # thread mode (course chapters 22 to 26). Every program runs with -P, in
 # a cgroup the test made under the kit's own subtree (kit_cgroup), which
@@ -244,19 +245,49 @@ hierarchy_of() {
     assert_line --regexp '^thread [0-9]+: 0::/.*/isolab\.cgroup_threads\.[0-9]+/t2$'
 }
 
-@test "cgroup_v1_tasks: one process in two cgroups, a thread in each" {
-    cg_for pids
-    [ "$(cg_version pids)" = v1 ] || skip "no v1 hierarchy here (pure cgroups v2)"
-    run -0 "$G/cgroup_v1_tasks" -P "$CG"
-    assert_line --index 0 --regexp '^/proc/cgroups: .*pids in hierarchy [1-9]'
+# One process in cgroups a and b of hierarchy HIER (a regular expression
+# for its /proc/PID/cgroup field), a thread in each, in $output.
+one_process_two_cgroups() {
+    local hier=$1 pa pb ta tb
     pa=$(sed -n 's/^a\/cgroup.procs: //p' <<<"$output")
     pb=$(sed -n 's/^b\/cgroup.procs: //p' <<<"$output")
     assert_equal "$pa" "$pb"
     ta=$(sed -n 's/^a\/tasks: //p' <<<"$output")
     tb=$(sed -n 's/^b\/tasks: //p' <<<"$output")
     [ "$ta" != "$tb" ]
-    assert_line --regexp "^thread $ta: [0-9]+:pids:/.*/a\$"
-    assert_line --regexp "^thread $tb: [0-9]+:pids:/.*/b\$"
+    assert_line --regexp "^thread $ta: [0-9]+:$hier:/.*/a\$"
+    assert_line --regexp "^thread $tb: [0-9]+:$hier:/.*/b\$"
+}
+
+@test "cgroup_v1_tasks: one process in two cgroups, a thread in each" {
+    cg_for pids
+    [ "$(cg_version pids)" = v1 ] || skip "pids is in v2 here: the next test shows a named v1 hierarchy"
+    run -0 "$G/cgroup_v1_tasks" -P "$CG"
+    assert_line --index 0 --regexp '^/proc/cgroups: .*pids in hierarchy [1-9]'
+    one_process_two_cgroups pids
+}
+
+@test "cgroup_v1_tasks: where no v1 hierarchy holds pids, a named one of its own, gone afterwards" {
+    require root
+    # Pure v2 as it is, or v1 with the pids hierarchy unmounted in a
+    # mount namespace of the test's own.
+    without_v1_pids() {
+        if [ "$(cg_version pids)" = v1 ]; then
+            unshare -m --propagation private sh -c 'umount "$1" && shift && exec "$@"' \
+                sh "$(cgroup_hierarchy pids | cut -d' ' -f2)" "$G/cgroup_v1_tasks" "$@"
+        else
+            "$G/cgroup_v1_tasks" "$@"
+        fi
+    }
+    run -0 without_v1_pids
+    [ "$status" -ne 77 ] || skip "this kernel cannot mount a v1 hierarchy: $output"
+    assert_line --regexp '^hierarchy: a named v1 hierarchy of our own, name=isolab_tasks\.[0-9]+ \(no v1 hierarchy holds pids here\)$'
+    name=$(sed -n 's/^hierarchy: a named v1 hierarchy of our own, \(name=[^ ]*\) .*/\1/p' <<<"$output")
+    one_process_two_cgroups "$name"
+    # Unmounted and without cgroups, the hierarchy is gone from the kernel.
+    run -1 grep -c ":$name:" /proc/self/cgroup
+    run -2 without_v1_pids -P /sys/fs/cgroup
+    assert_line --partial "-P: no v1 hierarchy holds pids here"
 }
 
 @test "cgroup programs: interrupted, they still remove what they made" {

@@ -278,17 +278,6 @@ free_range(void)
           REMAP_SIZE);
 }
 
-/* Write TEXT to the map or setgroups file PATH, or exit: 77 where Ubuntu's
- * AppArmor restriction refused it (make apparmor), 1 otherwise. */
-static void
-write_map(const char *path, const char *text)
-{
-    if (write_file(path, text) == 0)
-        return;
-    err_warn("write %s '%s'", path, text);
-    exit(userns_restricted() ? EXIT_NOFEATURE : EXIT_FAILURE);
-}
-
 static void
 write_maps(pid_t pid)
 {
@@ -300,15 +289,15 @@ write_maps(pid_t pid)
         snprintf(map, sizeof(map), "0 %lu %d", free_range(), REMAP_SIZE);
     } else {
         snprintf(path, sizeof(path), "/proc/%d/setgroups", (int)pid);
-        write_map(path, "deny");
+        map_write(path, "deny");
         snprintf(map, sizeof(map), "0 %d 1", (int)uid);
     }
     snprintf(path, sizeof(path), "/proc/%d/uid_map", (int)pid);
-    write_map(path, map);
+    map_write(path, map);
     if (geteuid() != 0)
         snprintf(map, sizeof(map), "0 %d 1", (int)gid);
     snprintf(path, sizeof(path), "/proc/%d/gid_map", (int)pid);
-    write_map(path, map);
+    map_write(path, map);
     say("user namespace: uid_map and gid_map '%s'", map);
 }
 

@@ -446,25 +446,57 @@ move_to_leaf(struct cg_hier *h)
     snprintf(home, sizeof(home), "%s", leaf);
 }
 
-/* v2: make BASE hand every controller of H->want down to its children. */
+/* What stops BASE from handing the v2 controller C down to a cgroup of
+ * ours, if anything: the questions hand_down() and cg_usable() ask. */
+enum hand_down_block {
+    CAN_HAND_DOWN,
+    HANDED_ALREADY,
+    NOT_OFFERED, /* BASE's parent does not hand it to BASE */
+    ROOT_CGROUP, /* our own cgroup is the root: the system's */
+    SHARED_OWN,  /* our own cgroup holds other processes */
+};
+
+static enum hand_down_block
+hand_down_block(const struct cg_hier *h, const char *base, const char *c)
+{
+    char offered[512], handed[512];
+
+    if (cg_read(base, "cgroup.subtree_control", handed, sizeof(handed)) == 0 &&
+        has_word(handed, c))
+        return HANDED_ALREADY;
+    /* A cgroup can hand down only what its own parent hands it. */
+    if (cg_read(base, "cgroup.controllers", offered, sizeof(offered)) == -1 ||
+        !has_word(offered, c))
+        return NOT_OFFERED;
+    /* Our own cgroup: only if it holds nothing but us and our children (a
+     * cgroup delegated to us), and then from a leaf beside the cgroups we
+     * make. Never the root cgroup, nor one we share: those are the
+     * system's. */
+    if (strcmp(base, h->own) == 0 && leaf[0] == '\0') {
+        if (strcmp(base, h->mount) == 0)
+            return ROOT_CGROUP;
+        if (!only_ours(base))
+            return SHARED_OWN;
+    }
+    return CAN_HAND_DOWN;
+}
+
+/* v2: make BASE hand down every controller in H->want (see cg_create()),
+ * or exit with 77 and what to do. */
 static void
 hand_down(struct cg_hier *h, const char *base)
 {
-    char offered[512], handed[512], want[sizeof(h->want)], *c, *save;
+    char want[sizeof(h->want)], *c, *save;
     const char *prog = program_invocation_short_name;
     int rc;
 
     snprintf(want, sizeof(want), "%s", h->want);
     for (c = strtok_r(want, " ", &save); c != NULL;
          c = strtok_r(NULL, " ", &save)) {
-        if (cg_read(base, "cgroup.subtree_control", handed, sizeof(handed)) ==
-                0 &&
-            has_word(handed, c))
-            continue; /* handed down already */
-        /* A cgroup can hand down only what its own parent hands it. */
-        if (cg_read(base, "cgroup.controllers", offered, sizeof(offered)) ==
-                -1 ||
-            !has_word(offered, c))
+        switch (hand_down_block(h, base, c)) {
+        case HANDED_ALREADY:
+            continue;
+        case NOT_OFFERED:
             lacks("the %s controller is not handed down to %s (its parent's "
                   "cgroup.subtree_control lacks it): run in a cgroup "
                   "delegated with it: sudo systemd-run --scope -p "
@@ -472,26 +504,24 @@ hand_down(struct cg_hier *h, const char *base)
                   "Delegate=yes ./%s (as a user, see cgroups/README.md for "
                   "the controllers systemd delegates to users)",
                   c, base, prog, prog);
-        /* Our own cgroup: only if it holds nothing but us and our
-         * children (a cgroup delegated to us), and then from a leaf
-         * beside the cgroups we make. Never the root cgroup, nor one we
-         * share: those are the system's. */
-        if (strcmp(base, h->own) == 0 && leaf[0] == '\0') {
-            if (strcmp(base, h->mount) == 0)
-                lacks("%s is the root cgroup: what it hands down is the "
-                      "system's to choose, not ours; run in a cgroup of your "
-                      "own: sudo systemd-run --scope -p Delegate=yes ./%s",
-                      base, prog);
-            if (!only_ours(base))
-                lacks("%s holds other processes, so it cannot hand the %s "
-                      "controller down to a cgroup of ours (cgroups v2: no "
-                      "internal processes), and it is not ours to change; "
-                      "run in a cgroup of your own: sudo systemd-run "
-                      "--scope -p Delegate=yes ./%s, or systemd-run --user "
-                      "--scope -p Delegate=yes ./%s",
-                      base, c, prog, prog);
-            move_to_leaf(h);
+        case ROOT_CGROUP:
+            lacks("%s is the root cgroup: what it hands down is the "
+                  "system's to choose, not ours; run in a cgroup of your "
+                  "own: sudo systemd-run --scope -p Delegate=yes ./%s",
+                  base, prog);
+        case SHARED_OWN:
+            lacks("%s holds other processes, so it cannot hand the %s "
+                  "controller down to a cgroup of ours (cgroups v2: no "
+                  "internal processes), and it is not ours to change; "
+                  "run in a cgroup of your own: sudo systemd-run "
+                  "--scope -p Delegate=yes ./%s, or systemd-run --user "
+                  "--scope -p Delegate=yes ./%s",
+                  base, c, prog, prog);
+        case CAN_HAND_DOWN:
+            break;
         }
+        if (strcmp(base, h->own) == 0 && leaf[0] == '\0')
+            move_to_leaf(h);
         rc = cg_write(base, "cgroup.subtree_control", "+%s", c);
         if (rc == -1 && errno == EBUSY)
             lacks("%s holds processes, so it cannot hand the %s controller "
@@ -572,7 +602,7 @@ cg_usable(const struct cg_hier *h, const char *parent)
 {
     size_t n = strlen(h->mount);
     const char *base = parent != NULL ? parent : h->own;
-    char want[sizeof(h->want)], offered[512], handed[512], *c, *save;
+    char want[sizeof(h->want)], *c, *save;
 
     if (strncmp(base, h->mount, n) != 0 || (base[n] != '/' && base[n] != '\0'))
         return 0;
@@ -580,20 +610,13 @@ cg_usable(const struct cg_hier *h, const char *parent)
         return 0;
     if (h->version != 2)
         return 1;
-    /* v2: the same questions hand_down() asks, without exiting. */
+    /* v2: the questions hand_down() asks, without exiting. */
     snprintf(want, sizeof(want), "%s", h->want);
     for (c = strtok_r(want, " ", &save); c != NULL;
          c = strtok_r(NULL, " ", &save)) {
-        if (cg_read(base, "cgroup.subtree_control", handed, sizeof(handed)) ==
-                0 &&
-            has_word(handed, c))
-            continue;
-        if (cg_read(base, "cgroup.controllers", offered, sizeof(offered)) ==
-                -1 ||
-            !has_word(offered, c))
-            return 0;
-        if (strcmp(base, h->own) == 0 && leaf[0] == '\0' &&
-            (strcmp(base, h->mount) == 0 || !only_ours(base)))
+        enum hand_down_block b = hand_down_block(h, base, c);
+
+        if (b != HANDED_ALREADY && b != CAN_HAND_DOWN)
             return 0;
     }
     return 1;

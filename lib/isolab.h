@@ -119,6 +119,11 @@ noreturn void userns_failed(const char *what);
  * words of `make doctor`, and the caller exits 77 (EXIT_NOFEATURE). */
 bool userns_restricted(void);
 
+/* Write TEXT to the uid_map, gid_map or setgroups file PATH, or exit: 77
+ * where AppArmor's restriction refused it (userns_restricted()), 1
+ * otherwise. */
+void map_write(const char *path, const char *text);
+
 /* The value of the line "KEY:" of /proc/PID/status (PID "self" or a
  * number) in VALUE, without the white space that follows the colon and
  * without the newline, e.g. "000001ffffffffff" for CapEff. 0, or -1 if the

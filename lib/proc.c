@@ -115,10 +115,8 @@ userns_restricted(void)
     return true;
 }
 
-/* Write TEXT to the map or setgroups file PATH, or exit: 77 where
- * AppArmor's restriction refused it, 1 otherwise. */
-static void
-write_map_file(const char *path, const char *text)
+void
+map_write(const char *path, const char *text)
 {
     if (write_file(path, text) == 0)
         return;
@@ -133,14 +131,14 @@ map_root(const char *pid, uid_t uid, gid_t gid)
 
     snprintf(path, sizeof(path), "/proc/%s/uid_map", pid);
     snprintf(map, sizeof(map), "0 %ld 1", (long)uid);
-    write_map_file(path, map);
+    map_write(path, map);
     /* Denied first: without CAP_SETGID in the parent namespace, the
      * kernel takes no gid_map until setgroups() is refused inside. */
     snprintf(path, sizeof(path), "/proc/%s/setgroups", pid);
-    write_map_file(path, "deny");
+    map_write(path, "deny");
     snprintf(path, sizeof(path), "/proc/%s/gid_map", pid);
     snprintf(map, sizeof(map), "0 %ld 1", (long)gid);
-    write_map_file(path, map);
+    map_write(path, map);
 }
 
 int

@@ -20,6 +20,16 @@ inside() {
     "$ISOCON" "$@"
 }
 
+# Spawn isocon -v ARGS..., its steps into $ERR, and wait for its command,
+# CMD_NAME, to run.
+spawn_isocon_v() {
+    local cmd_name=$1
+    shift
+    ERR=$BATS_TEST_TMPDIR/err
+    spawn sh -c 'exec "$@" 2>"$0"' "$ERR" "$ISOCON" -v "$@"
+    wait_for descendant "$SPAWNED" "$cmd_name"
+}
+
 # End a spawned isocon as a user would, with SIGTERM: it passes it on to
 # the container, then removes its cgroups (teardown's SIGKILL leaves
 # them to the next kit program to sweep).
@@ -297,11 +307,10 @@ CapEff:	0000000000000000"
     require root
     require cgroup pids
     cg=$(kit_cgroup pids)
-    spawn sh -c 'exec "$@" 2>"$0"' "$BATS_TEST_TMPDIR/err" "$ISOCON" -v -P "$cg" sleep 49
-    wait_for descendant "$SPAWNED" sleep
-    run -0 grep "limits:" "$BATS_TEST_TMPDIR/err"
+    spawn_isocon_v sleep -P "$cg" sleep 49
+    run -0 grep "limits:" "$ERR"
     assert_output "isocon: limits: at most 1024 tasks, the default (-p 0: none)"
-    dir=$(sed -n 's/^isocon: cgroup: \([^,]*\), pids limited$/\1/p' "$BATS_TEST_TMPDIR/err")
+    dir=$(sed -n 's/^isocon: cgroup: \([^,]*\), pids limited$/\1/p' "$ERR")
     assert_equal "$(cat "$dir/pids.max")" 1024
     grep -qx "$(pgrep -P "$SPAWNED")" "$dir/cgroup.procs"
     kill "$SPAWNED"
@@ -315,10 +324,9 @@ CapEff:	0000000000000000"
     require root
     require cgroup pids
     cg=$(kit_cgroup pids)
-    spawn sh -c 'exec "$@" 2>"$0"' "$BATS_TEST_TMPDIR/err" "$ISOCON" -v -P "$cg" sleep 50
-    wait_for descendant "$SPAWNED" sleep
-    dir=$(sed -n 's/^isocon: devices: \(.*\) allows only null, zero, random, urandom, tty, pts\/\* (.*)$/\1/p' "$BATS_TEST_TMPDIR/err")
-    [ -n "$dir" ] || { cat "$BATS_TEST_TMPDIR/err"; false; }
+    spawn_isocon_v sleep -P "$cg" sleep 50
+    dir=$(sed -n 's/^isocon: devices: \(.*\) allows only null, zero, random, urandom, tty, pts\/\* (.*)$/\1/p' "$ERR")
+    [ -n "$dir" ] || { cat "$ERR"; false; }
     # A process of the test's own in the container's cgroup, on the
     # host's /dev (no nodev there): the policy alone decides.
     in_cg() {
@@ -388,13 +396,11 @@ c 136:* rw"
         refute_output --partial "container:"
         return
     fi
-    spawn sh -c 'exec "$@" 2>"$0"' "$BATS_TEST_TMPDIR/err" \
-        "$ISOCON" -v -p 20 -m 64 -P "$cg" sleep 48
-    wait_for descendant "$SPAWNED" sleep
+    spawn_isocon_v sleep -p 20 -m 64 -P "$cg" sleep 48
     # Both limits name the same cgroup, and it holds both.
-    run -0 grep -o 'cgroup: [^,]*, [a-z]* limited' "$BATS_TEST_TMPDIR/err"
+    run -0 grep -o 'cgroup: [^,]*, [a-z]* limited' "$ERR"
     assert_equal "${#lines[@]}" 2
-    dir=$(sed -n 's/^isocon: cgroup: \([^,]*\), pids limited$/\1/p' "$BATS_TEST_TMPDIR/err")
+    dir=$(sed -n 's/^isocon: cgroup: \([^,]*\), pids limited$/\1/p' "$ERR")
     assert_line "cgroup: $dir, memory limited"
     assert_equal "$(cat "$dir/pids.max") $(cat "$dir/memory.max")" "20 67108864"
     kill "$SPAWNED"

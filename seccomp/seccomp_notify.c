@@ -213,13 +213,19 @@ decide(int listener, struct seccomp_notif *req, struct seccomp_notif_resp *resp)
     return note;
 }
 
+/* Answer the target's notifications until no process uses the filter
+ * any more. The command is our child PID: its wait status goes into
+ * *STATUS as soon as it ends. Reaping it at once matters: the kernel may
+ * count a zombie as a user of the filter until it is reaped (Linux 6.1
+ * does), and then the POLLHUP we wait for would never come. */
 static void
-supervise(int listener)
+supervise(int listener, pid_t pid, int *status)
 {
     struct seccomp_notif_sizes sizes;
     struct seccomp_notif *req;
     struct seccomp_notif_resp *resp;
-    struct pollfd pfd = {.fd = listener, .events = POLLIN};
+    struct pollfd pfd[2] = {{.fd = listener, .events = POLLIN},
+                            {.fd = sys_pidfd_open(pid, 0), .events = POLLIN}};
     const char *note;
 
     /* The structures may grow: allocate what this kernel says. */
@@ -230,8 +236,18 @@ supervise(int listener)
     if (req == NULL || resp == NULL)
         err_exit("malloc");
 
+    if (pfd[1].fd == -1)
+        err_exit("pidfd_open %d", (int)pid);
     /* POLLHUP: every process using the filter has gone. */
-    while (poll(&pfd, 1, -1) != -1 && !(pfd.revents & POLLHUP)) {
+    while (poll(pfd, 2, -1) != -1 && !(pfd[0].revents & POLLHUP)) {
+        if (pfd[1].revents & POLLIN) { /* the command ended: reap it */
+            if (waitpid(pid, status, 0) == -1)
+                err_exit("waitpid");
+            close(pfd[1].fd);
+            pfd[1].fd = -1; /* poll() ignores it from now on */
+        }
+        if (!(pfd[0].revents & POLLIN))
+            continue;
         memset(req, 0, sizes.seccomp_notif); /* the kernel insists */
         if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, req) == -1) {
             if (errno == EINTR || errno == ENOENT)
@@ -300,9 +316,10 @@ main(int argc, char *argv[])
     close(sv[1]);
     listener = recv_fd(sv[0]);
     close(sv[0]);
+    status = -1;
     if (listener != -1) /* otherwise the target has said why */
-        supervise(listener);
-    if (waitpid(pid, &status, 0) == -1)
+        supervise(listener, pid, &status);
+    if (status == -1 && waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
     return child_exit_status(status);
 }

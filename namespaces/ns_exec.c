@@ -89,24 +89,35 @@ parse_types(char *list)
     return flags;
 }
 
+#define MAX_NSFILES 16 /* eight types, and room to spare */
+
 /* Join the namespace files FILES[0..N-1], the user namespace first. */
 static void
 join_files(char *files[], int n)
 {
+    int fds[MAX_NSFILES];
+
+    /* Every file is opened before any namespace is joined: a path means
+     * what it means here. Once in another mount namespace, /proc may be
+     * another PID namespace's, where /proc/PID/ns/uts is no longer there
+     * (nsenter(1) opens them all first for the same reason). */
+    for (int i = 0; i < n; i++) {
+        fds[i] = open(files[i], O_RDONLY | O_CLOEXEC);
+        if (fds[i] == -1)
+            err_exit("open %s", files[i]);
+    }
     for (int pass = 0; pass < 2; pass++) {
         for (int i = 0; i < n; i++) {
-            int fd = open(files[i], O_RDONLY | O_CLOEXEC);
-
-            if (fd == -1)
-                err_exit("open %s", files[i]);
             /* Pass 0 joins user namespaces, pass 1 the rest (and files
              * that are no namespace at all, for setns() to refuse). */
-            int is_user = ioctl(fd, NS_GET_NSTYPE) == CLONE_NEWUSER;
-            if (is_user == (pass == 0) && setns(fd, 0) == -1)
+            int is_user = ioctl(fds[i], NS_GET_NSTYPE) == CLONE_NEWUSER;
+
+            if (is_user == (pass == 0) && setns(fds[i], 0) == -1)
                 err_exit("setns %s", files[i]);
-            close(fd);
         }
     }
+    for (int i = 0; i < n; i++)
+        close(fds[i]);
 }
 
 int
@@ -156,6 +167,8 @@ main(int argc, char *argv[])
             nfiles++;
         if (nfiles == 0 || optind + nfiles + 1 >= argc)
             usage(EXIT_USAGE, usage_text);
+        if (nfiles > MAX_NSFILES)
+            usage_err("at most %d namespace files", MAX_NSFILES);
         join_files(&argv[optind], nfiles);
         optind += nfiles + 1;
     }

@@ -120,6 +120,17 @@ box"
     assert_output inside
 }
 
+@test "ns_exec: opens every file first: a mount namespace with another /proc does not hide the rest" {
+    require root
+    # The target's mount namespace has the /proc of its own PID namespace,
+    # where /proc/TARGET (a host PID) does not exist.
+    spawn unshare --mount --uts --pid --fork --mount-proc sh -c 'hostname inside; exec sleep 36'
+    wait_for descendant "$SPAWNED" sleep
+    target=$(descendant "$SPAWNED" sleep)
+    run -0 "$N/ns_exec" "/proc/$target/ns/mnt" "/proc/$target/ns/uts" -- hostname
+    assert_output inside
+}
+
 @test "ns_exec: -t and -n join several namespaces in one setns() on a pidfd" {
     require userns
     require kernel 5.8

@@ -33,12 +33,15 @@
 static const char usage_text[] =
     "Usage: my_ns_exec NSFILE... -- CMD [ARG...]\n";
 
-/* TODO(my_ns_exec): join the namespace whose file is PATH, if its
+#define MAX_NSFILES 16
+
+/* TODO(my_ns_exec): join the namespace of FD (opened from PATH), if its
  * being a user namespace is WANT_USER (so that main() can join the user
  * namespaces first); report a failure with err_exit() naming PATH. */
 static void
-join(const char *path, int want_user)
+join(int fd, const char *path, int want_user)
 {
+    (void)fd;
     (void)path;
     (void)want_user;
 }
@@ -46,7 +49,7 @@ join(const char *path, int want_user)
 int
 main(int argc, char *argv[])
 {
-    int opt, n = 0;
+    int opt, n = 0, fds[MAX_NSFILES];
 
     while ((opt = getopt(argc, argv, "+h")) != -1) {
         switch (opt) {
@@ -62,10 +65,20 @@ main(int argc, char *argv[])
     if (n == 0 || optind + n + 1 >= argc)
         usage(EXIT_USAGE, usage_text);
 
+    if (n > MAX_NSFILES)
+        usage_err("at most %d namespace files", MAX_NSFILES);
+    /* Every file is opened before any namespace is joined: once in
+     * another mount namespace, /proc may be another PID namespace's,
+     * where /proc/PID/ns/... is gone. Then user namespaces, then the rest. */
+    for (int i = 0; i < n; i++) {
+        fds[i] = open(argv[optind + i], O_RDONLY | O_CLOEXEC);
+        if (fds[i] == -1)
+            err_exit("open %s", argv[optind + i]);
+    }
     for (int i = 0; i < n; i++)
-        join(argv[optind + i], 1);
+        join(fds[i], argv[optind + i], 1);
     for (int i = 0; i < n; i++)
-        join(argv[optind + i], 0);
+        join(fds[i], argv[optind + i], 0);
 
     char **cmd = &argv[optind + n + 1];
     execvp(cmd[0], cmd);

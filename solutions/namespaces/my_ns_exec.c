@@ -35,24 +35,22 @@
 static const char usage_text[] =
     "Usage: my_ns_exec NSFILE... -- CMD [ARG...]\n";
 
-/* Join the namespace in PATH if its being a user namespace is WANT_USER. */
-static void
-join(const char *path, int want_user)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+#define MAX_NSFILES 16
 
-    if (fd == -1)
-        err_exit("open %s", path);
+/* Join the namespace of FD (opened from PATH) if its being a user
+ * namespace is WANT_USER. */
+static void
+join(int fd, const char *path, int want_user)
+{
     if ((ioctl(fd, NS_GET_NSTYPE) == CLONE_NEWUSER) == want_user &&
         setns(fd, 0) == -1)
         err_exit("setns %s", path);
-    close(fd);
 }
 
 int
 main(int argc, char *argv[])
 {
-    int opt, n = 0;
+    int opt, n = 0, fds[MAX_NSFILES];
 
     while ((opt = getopt(argc, argv, "+h")) != -1) {
         switch (opt) {
@@ -68,10 +66,20 @@ main(int argc, char *argv[])
     if (n == 0 || optind + n + 1 >= argc)
         usage(EXIT_USAGE, usage_text);
 
+    if (n > MAX_NSFILES)
+        usage_err("at most %d namespace files", MAX_NSFILES);
+    /* Every file is opened before any namespace is joined: once in
+     * another mount namespace, /proc may be another PID namespace's,
+     * where /proc/PID/ns/... is gone. Then user namespaces, then the rest. */
+    for (int i = 0; i < n; i++) {
+        fds[i] = open(argv[optind + i], O_RDONLY | O_CLOEXEC);
+        if (fds[i] == -1)
+            err_exit("open %s", argv[optind + i]);
+    }
     for (int i = 0; i < n; i++)
-        join(argv[optind + i], 1);
+        join(fds[i], argv[optind + i], 1);
     for (int i = 0; i < n; i++)
-        join(argv[optind + i], 0);
+        join(fds[i], argv[optind + i], 0);
 
     char **cmd = &argv[optind + n + 1];
     execvp(cmd[0], cmd);

@@ -224,9 +224,10 @@ main(int argc, char *argv[])
 
     if (pipe(quit) == -1)
         err_exit("pipe");
-    errno = pthread_create(&thread, NULL, second_thread, NULL);
-    if (errno != 0)
-        err_exit("pthread_create");
+    /* The pthread functions return the error number; they do not set errno. */
+    int rc = pthread_create(&thread, NULL, second_thread, NULL);
+    if (rc != 0)
+        err_exit_en(rc, "pthread_create");
     while (other_tid == 0)
         usleep(1000);
     /* One thread each, through tasks. */
@@ -241,9 +242,9 @@ main(int argc, char *argv[])
     show_thread(&h, other_tid);
 
     close(quit[1]);
-    errno = pthread_join(thread, NULL);
-    if (errno != 0)
-        err_exit("pthread_join");
+    rc = pthread_join(thread, NULL);
+    if (rc != 0)
+        err_exit_en(rc, "pthread_join");
     if (cg_move(h.own, 0) == -1)
         err_exit("move back to %s", h.own);
     if (cg_remove(a) == -1 || cg_remove(b) == -1 || cg_remove(cg) == -1)

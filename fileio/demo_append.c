@@ -132,9 +132,10 @@ main(int argc, char *argv[])
         err_exit("mmap");
     pthread_barrierattr_init(&attr);
     pthread_barrierattr_setpshared(&attr, PTHREAD_PROCESS_SHARED);
-    errno = pthread_barrier_init(meet, &attr, 2);
-    if (errno != 0)
-        err_exit("pthread_barrier_init");
+    /* The pthread functions return the error number; they do not set errno. */
+    int rc = pthread_barrier_init(meet, &attr, 2);
+    if (rc != 0)
+        err_exit_en(rc, "pthread_barrier_init");
 
     printf("mode: %s\n", append ? "O_APPEND" : "lseek(SEEK_END) + write");
     fflush(stdout); /* before fork(): or the children print it again */

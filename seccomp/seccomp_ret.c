@@ -175,13 +175,14 @@ main(int argc, char *argv[])
         call_getppid(NULL);
         return EXIT_SUCCESS;
     }
-    /* A new thread inherits the filters of the thread that creates it. */
-    errno = pthread_create(&thread, NULL, call_getppid, NULL);
-    if (errno != 0)
-        err_exit("pthread_create");
-    errno = pthread_join(thread, NULL);
-    if (errno != 0)
-        err_exit("pthread_join");
+    /* A new thread inherits the filters of the thread that creates it.
+     * (The pthread functions return the error number, and leave errno.) */
+    int rc = pthread_create(&thread, NULL, call_getppid, NULL);
+    if (rc != 0)
+        err_exit_en(rc, "pthread_create");
+    rc = pthread_join(thread, NULL);
+    if (rc != 0)
+        err_exit_en(rc, "pthread_join");
     printf("main: the other thread is gone, this one goes on\n");
     return EXIT_SUCCESS;
 }

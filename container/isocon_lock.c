@@ -109,8 +109,10 @@ deny(scmp_filter_ctx ctx, int nr, int err, unsigned int nargs,
     int rc = nargs ? seccomp_rule_add(ctx, SCMP_ACT_ERRNO(err), nr, 1, cmp)
                    : seccomp_rule_add(ctx, SCMP_ACT_ERRNO(err), nr, 0);
 
-    if (rc != 0 && rc != -EDOM) /* EDOM: not on this architecture */
-        err_exit_en(-rc, "seccomp_rule_add %d", nr);
+    if (rc != 0 && rc != -EDOM) { /* EDOM: not on this architecture */
+        errno = -rc;              /* libseccomp returns -errno */
+        err_exit_child("seccomp_rule_add %d", nr);
+    }
 }
 
 static void
@@ -124,9 +126,13 @@ install_filter(void)
     size_t i;
     int nr, bit, rc;
 
+    /* (This runs in the container's first process, a child: errors end it
+     * with err_exit_child(), which calls _exit(), never exit().) */
     ctx = seccomp_init(SCMP_ACT_ALLOW);
-    if (ctx == NULL)
-        fatal("seccomp_init failed");
+    if (ctx == NULL) {
+        errno = ENOMEM; /* its only way to fail */
+        err_exit_child("seccomp_init");
+    }
     for (i = 0; i < sizeof(denied) / sizeof(denied[0]); i++) {
         nr = seccomp_syscall_resolve_name(denied[i]);
         if (nr != __NR_SCMP_ERROR)
@@ -148,8 +154,10 @@ install_filter(void)
     deny(ctx, SCMP_SYS(ioctl), EPERM, 1,
          SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffff, TIOCSETD));
     rc = seccomp_load(ctx); /* sets no_new_privs too */
-    if (rc != 0)
-        err_exit_en(-rc, "seccomp_load");
+    if (rc != 0) {
+        errno = -rc;
+        err_exit_child("seccomp_load");
+    }
     seccomp_release(ctx);
 }
 

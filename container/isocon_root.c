@@ -122,14 +122,16 @@ set_up_root(const char *root, const struct stat *want)
     if (fd == -1 || fstat(fd, &here) == -1)
         err_exit_child("open %s", root);
     if (here.st_dev != want->st_dev || here.st_ino != want->st_ino)
-        fatal("%s changed under us: not the directory isocon checked", root);
+        fatal_child("%s changed under us: not the directory isocon checked",
+                    root);
     snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
     mnt(path, root, NULL, MS_BIND | MS_REC, NULL);
     if (chdir(root) == -1 || stat(".", &here) == -1)
         err_exit_child("chdir %s", root);
     /* ...and we are on it, not on a directory put at ROOT since. */
     if (here.st_dev != want->st_dev || here.st_ino != want->st_ino)
-        fatal("%s changed under us: not the directory isocon checked", root);
+        fatal_child("%s changed under us: not the directory isocon checked",
+                    root);
     close(fd);
 
     /* /proc for our PID namespace, while the host's /proc is still in

@@ -189,6 +189,18 @@ err_exit_child(const char *fmt, ...)
 }
 
 void
+fatal_child(const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+
+    va_start(ap, fmt);
+    format_message(buf, sizeof(buf), -1, fmt, ap);
+    va_end(ap);
+    write_and_exit(EXIT_FAILURE, buf);
+}
+
+void
 exec_failed(const char *cmd)
 {
     int status = errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC;

@@ -43,6 +43,9 @@ noreturn void err_exit_en(int errnum, const char *fmt, ...) PRINTF_LIKE(2, 3);
  * the parent's stdio buffers (which would print the parent's output twice). */
 noreturn void err_exit_child(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
+/* As fatal(), for the same child: "prog: MSG", then _exit(1). */
+noreturn void fatal_child(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
 /* In a child after a failed exec of CMD: report it and _exit() with 127 if
  * CMD was not found, 126 otherwise, as the shell does. */
 noreturn void exec_failed(const char *cmd);

@@ -616,6 +616,7 @@ int
 main(int argc, char *argv[])
 {
     static char root[PATH_MAX];
+    char kit_root[PATH_MAX]; /* the default, before realpath() */
     int c;
     pid_t target = 0;
 
@@ -669,7 +670,8 @@ main(int argc, char *argv[])
 
     /* The default root: build/rootfs beside this program's directory. */
     if (opt.root == NULL)
-        opt.root = beside_self("../build/rootfs", root, sizeof(root));
+        opt.root = beside_self("../build/rootfs", kit_root, sizeof(kit_root));
+    /* (Into another buffer: realpath()'s arguments may not overlap.) */
     if (realpath(opt.root, root) == NULL)
         err_exit("%s (make rootfs builds one)", opt.root);
     opt.root = root;

@@ -244,6 +244,7 @@ container(void)
 int
 main(int argc, char *argv[])
 {
+    char kit_root[PATH_MAX];
     struct clone_args args = {.flags = namespaces(), .exit_signal = SIGCHLD};
     const char *rootfs = NULL, *parent = NULL;
     char cg[PATH_MAX] = "";
@@ -276,8 +277,8 @@ main(int argc, char *argv[])
         usage(EXIT_USAGE, usage_text);
     cmd = &argv[optind];
     if (rootfs == NULL) /* the kit's, from where this program lives */
-        rootfs = beside_self("../../build/rootfs", root, sizeof(root));
-    if (realpath(rootfs, root) == NULL)
+        rootfs = beside_self("../../build/rootfs", kit_root, sizeof(kit_root));
+    if (realpath(rootfs, root) == NULL) /* (buffers may not overlap) */
         err_exit("%s (make rootfs builds one)", rootfs);
 
     if (pipe2(sync_pipe, O_CLOEXEC) == -1)

@@ -589,9 +589,9 @@ cg_create(struct cg_hier *h, const char *parent, char *path, size_t size)
              (int)getpid());
     if (mkdir(path, 0755) == -1) {
         if (errno == EACCES || errno == EPERM || errno == EROFS)
-            fatal("mkdir %s: %s: run as root, or give a cgroup delegated "
-                  "to you with -P",
-                  path, strerror(errno));
+            fatal("mkdir %s: %s (%s): run as root, or give a cgroup "
+                  "delegated to you with -P",
+                  path, strerror(errno), errno_name(errno));
         err_exit("mkdir %s", path);
     }
     remember(path, h->own);

@@ -90,9 +90,7 @@ userns_failed(const char *what)
               "kernel.apparmor_restrict_unprivileged_userns = 1";
     if (why == NULL)
         exit(EXIT_FAILURE);
-    fprintf(stderr, "%s: %s (make doctor shows the fix)\n",
-            program_invocation_short_name, why);
-    exit(EXIT_NOFEATURE);
+    lacks("%s (make doctor shows the fix)", why);
 }
 
 bool

@@ -183,3 +183,13 @@ apparmor_fake() { # MODE_OF_/mnt KIT_DIR_BELOW_/mnt CMD...
     run as_user "$ISOLAB_TOP/tools/grade" setuid
     assert_line --regexp '^0 of 2 exercises pass, 2 could not be checked here$'
 }
+
+@test "harness: a failure in the grader shows the check and how it failed, without the harness's noise" {
+    # The signals skeletons fail, killing processes the checks started.
+    run -1 "$ISOLAB_TOP/tools/grade" signals
+    assert_line --regexp '^  sigloop +FAIL  [0-9]+ of [0-9]+ checks fail$'
+    assert_line --regexp '^      first failure: sigloop: '
+    refute_output --regexp '\.(bash|bats): line [0-9]+: +[0-9]+ '
+    refute_output --partial '/usr/lib/bats'
+    refute_output --partial 'in test file'
+}

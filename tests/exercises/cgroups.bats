@@ -14,8 +14,10 @@ setup() {
     X=$ISOLAB_TOP/${ISOLAB_TREE:-solutions}/cgroups
 }
 
-# The sleeps a fork bomb leaves behind, should a broken jail let them go.
-BOMB_SLEEP=30.4242
+# The sleeps a fork bomb leaves behind, should a broken jail let them go:
+# their length names this run (another run's are not ours to count or kill).
+run_digits=${ISOLAB_RUN_ID:-$$}
+BOMB_SLEEP=30.${run_digits//./}
 local_teardown() {
     pkill -KILL -f "sleep $BOMB_SLEEP" 2>/dev/null || true
 }

@@ -349,13 +349,16 @@ c 136:* rw"
     end_isocon "$SPAWNED"
 }
 
-@test "isocon: rootless without a cgroup of its own, no default task limit, and it says so" {
+@test "isocon: rootless, the default task limit in a cgroup delegated to the user, and none, said so, without one" {
     require userns
     if [ "$(id -u)" -ne 0 ] && check_cgroup pids; then
-        skip "a pids cgroup is delegated to this user: the default limit applies (the root test shows it)"
+        cg=$(kit_cgroup pids)
+        run -0 "$ISOCON" -v -P "$cg" true
+        assert_line "isocon: limits: at most 1024 tasks, the default (-p 0: none)"
+    else
+        run -0 as_user "$ISOCON" -v true
+        assert_line "isocon: limits: no task limit: no cgroup with the pids controller that we may make"
     fi
-    run -0 as_user "$ISOCON" -v true
-    assert_line "isocon: limits: no task limit: no cgroup with the pids controller that we may make"
 }
 
 @test "isocon: with a limit, its own cgroup is the container's /, and -x joins it there" {

@@ -185,6 +185,10 @@ apparmor_fake() { # MODE_OF_/mnt KIT_DIR_BELOW_/mnt CMD...
 }
 
 @test "harness: a failure in the grader shows the check and how it failed, without the harness's noise" {
+    # Grading skeletons waits out every check's time limit: minutes under
+    # emulation, for output that depends on no cgroup layout.
+    [ ! -e /run/isolab-emulated ] ||
+        skip "in the emulated test guest: the grader's output depends on no layout, and the host suite checks it"
     # The signals skeletons fail, killing processes the checks started.
     run -1 "$ISOLAB_TOP/tools/grade" signals
     assert_line --regexp '^  sigloop +FAIL  [0-9]+ of [0-9]+ checks fail$'

@@ -115,6 +115,8 @@ static struct {
     int master, slave;   /* the container's terminal, or -1 */
     int rootful;         /* run by root: container root is a range */
     struct stat root_id; /* the root directory isocon checked */
+    char *args;          /* our command line and environment, as the */
+    size_t args_len;     /* kernel shows them in /proc/PID/cmdline, environ */
 } opt = {.hostname = "isocon",
          .filter = 1,
          .pids = -1, /* not given: the default, where it can be had */
@@ -159,6 +161,26 @@ clean_environment(void)
         err_exit_child("setenv");
 }
 
+/* The init is a copy of isocon, and a process of the container can read
+ * what the kernel shows of it: its command line (/proc/1/cmdline, which
+ * any process may read: ps shows it) and its environment as it started.
+ * Those are isocon's own, with host paths and the caller's variables, in
+ * the memory that argv[] and environ[] pointed into when main() began.
+ * Overwrite them there, and rename the thread for ps -o comm. The
+ * command has been forked off already: its copy of that memory, from
+ * which it takes its arguments, is its own. */
+static void
+become_isocon_init(void)
+{
+    static const char name[] = "isocon-init";
+
+    memset(opt.args, 0, opt.args_len);
+    memcpy(opt.args, name, opt.args_len < sizeof(name) ? opt.args_len - 1
+                                                        : sizeof(name) - 1);
+    if (prctl(PR_SET_NAME, name) == -1)
+        err_exit_child("PR_SET_NAME");
+}
+
 /* Start the command as PID 2, forward signals to it, reap everything,
  * and end with its status. A PID namespace's init gets only the signals
  * it has a handler for: without these handlers, "kill -TERM" from
@@ -176,6 +198,7 @@ run_init(void)
         execvp(opt.cmd[0], opt.cmd);
         exec_failed(opt.cmd[0]);
     }
+    become_isocon_init();
     /* The init only passes signals on and reaps: it keeps no capability,
      * so that nothing in the container gains one by taking it over. */
     drop_all_caps();
@@ -612,6 +635,24 @@ join(pid_t target)
     return child_exit_status(status);
 }
 
+/* Where the kernel's copy of our arguments and environment lies: the
+ * strings argv[] and environ[] point to, one after the other. */
+static void
+find_args(int argc, char *argv[])
+{
+    char *end = argv[0];
+    int i;
+
+    for (i = 0; i < argc; i++)
+        if (argv[i] + strlen(argv[i]) + 1 > end)
+            end = argv[i] + strlen(argv[i]) + 1;
+    for (i = 0; environ[i] != NULL; i++)
+        if (environ[i] + strlen(environ[i]) + 1 > end)
+            end = environ[i] + strlen(environ[i]) + 1;
+    opt.args = argv[0];
+    opt.args_len = (size_t)(end - argv[0]);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -620,6 +661,7 @@ main(int argc, char *argv[])
     int c;
     pid_t target = 0;
 
+    find_args(argc, argv); /* before anything changes environ */
     opt.rootful = geteuid() == 0;
     while ((c = getopt(argc, argv, "+r:H:p:m:c:P:STx:vh")) != -1) {
         switch (c) {

@@ -44,11 +44,20 @@ end_isocon() {
     run -0 inside -H box sh -c 'hostname; echo $$; ps -o pid,comm; true'
     assert_line --index 0 box
     assert_line --index 1 2 # the command; PID 1 is the container's init
-    assert_line --index 3 --regexp '^ +1 +isocon$'
+    assert_line --index 3 --regexp '^ +1 +isocon-init$'
     assert_line --index 4 --regexp '^ +2 +sh$'
     assert_line --index 5 --regexp '^ +[0-9] +ps$'
     assert_equal "${#lines[@]}" 6 # nothing else: no host process
     [ "$(hostname)" != box ]
+}
+
+@test "isocon: the init shows no host path, command line or environment" {
+    export ISOLAB_SECRET=hush
+    run -0 inside sh -c 'ps -o pid,args; tr "\0" "\n" </proc/1/cmdline; tr "\0" "\n" </proc/1/environ 2>&1; true'
+    assert_line --regexp '^ +1 +isocon-init$'
+    refute_output --partial "$ISOLAB_TOP"
+    refute_output --partial ISOLAB_SECRET
+    refute_output --partial "$PATH"
 }
 
 @test "isocon: / is the busybox root; the host's files and the old root are gone" {

@@ -149,6 +149,14 @@ char *beside_self(const char *rel, char *buf, size_t size);
  * test suite sets it to a directory of its run's own; /tmp otherwise. */
 const char *tmp_dir(void);
 
+/* fdpass.c: send one byte over the UNIX socket SOCK, with the descriptor
+ * FD attached (SCM_RIGHTS) unless FD is -1; 0 or -1 (errno set). */
+int send_fd(int sock, int fd);
+/* Receive that byte, and in *FD the descriptor that came with it
+ * (close-on-exec) or -1 if none did; 0, or -1 (errno set; EPIPE if the
+ * other end closed without sending). */
+int recv_fd(int sock, int *fd);
+
 /* The exit status a launcher passes on for a child's wait status: the
  * child's own exit status, or 128 + the signal that killed it. */
 int child_exit_status(int wstatus);

@@ -69,46 +69,6 @@ static struct {
 } rules[MAX_RULES];
 static int nrules, verbose;
 
-/* Send or receive one descriptor over a UNIX socket (SCM_RIGHTS). */
-static int
-send_fd(int sock, int fd)
-{
-    char byte = 0, buf[CMSG_SPACE(sizeof(int))] = {0};
-    struct iovec iov = {.iov_base = &byte, .iov_len = 1};
-    struct msghdr msg = {.msg_iov = &iov,
-                         .msg_iovlen = 1,
-                         .msg_control = buf,
-                         .msg_controllen = sizeof(buf)};
-    struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
-
-    cmsg->cmsg_level = SOL_SOCKET;
-    cmsg->cmsg_type = SCM_RIGHTS;
-    cmsg->cmsg_len = CMSG_LEN(sizeof(int));
-    memcpy(CMSG_DATA(cmsg), &fd, sizeof(int));
-    return sendmsg(sock, &msg, 0) == -1 ? -1 : 0;
-}
-
-static int
-recv_fd(int sock)
-{
-    char byte, buf[CMSG_SPACE(sizeof(int))];
-    struct iovec iov = {.iov_base = &byte, .iov_len = 1};
-    struct msghdr msg = {.msg_iov = &iov,
-                         .msg_iovlen = 1,
-                         .msg_control = buf,
-                         .msg_controllen = sizeof(buf)};
-    struct cmsghdr *cmsg;
-    int fd;
-
-    if (recvmsg(sock, &msg, MSG_CMSG_CLOEXEC) <= 0)
-        return -1;
-    cmsg = CMSG_FIRSTHDR(&msg);
-    if (cmsg == NULL || cmsg->cmsg_type != SCM_RIGHTS)
-        return -1;
-    memcpy(&fd, CMSG_DATA(cmsg), sizeof(int));
-    return fd;
-}
-
 /* The target: filter, hand the listener over, become CMD. */
 static noreturn void
 target(int sock, char *cmd[])
@@ -314,7 +274,9 @@ main(int argc, char *argv[])
         target(sv[1], &argv[optind]);
     }
     close(sv[1]);
-    listener = recv_fd(sv[0]);
+    /* The listener, or nothing if the target failed before sending it. */
+    if (recv_fd(sv[0], &listener) == -1)
+        listener = -1;
     close(sv[0]);
     status = -1;
     if (listener != -1) /* otherwise the target has said why */

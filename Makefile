@@ -66,7 +66,7 @@ BUILD_ID = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(LDLIBS)
 
 .PHONY: all help clean check check-vm check-rootless sanitize lint grade \
         verify-exercises doctor apparmor apparmor-remove deps deps-ensure \
-        solutions exercises rootfs bench tour \
+        solutions exercises rootfs debian bench tour \
         $(CHAPTERS) FORCE
 .DEFAULT_GOAL := all
 
@@ -80,6 +80,11 @@ $(ROOTFS_STAMP): tools/mkrootfs $(STATIC_PROGS)
 	$(Q)tools/mkrootfs $(ROOTFS)
 	$(Q)cp $(STATIC_PROGS) $(ROOTFS)/bin/
 
+# A Debian 12 root for the capstone, from the distribution's packages
+# (tools/mkdebian): downloaded once, then only unpacked again.
+debian:
+	$(Q)tools/mkdebian
+
 help:
 	@echo 'isolab targets:'
 	@echo '  make                  build every demo and solution'
@@ -87,6 +92,8 @@ help:
 	@echo '                        (or run make inside the chapter directory)'
 	@echo '  make deps             install what the kit needs (as root)'
 	@echo '  make rootfs           build/rootfs: a container root from busybox'
+	@echo '  make debian           build/debian: a Debian 12 root (mmdebstrap,'
+	@echo '                        from the distribution'"'"'s packages)'
 	@echo '  make doctor           what this machine allows, and the fixes'
 	@echo '  make apparmor         (root, Ubuntu 23.10 and later) let this'
 	@echo '                        checkout'"'"'s programs create user namespaces;'

@@ -10,11 +10,15 @@
  *   - new mount, UTS, IPC, PID and network namespaces, made at once by
  *     clone3(); a cgroup namespace once the container is in its cgroups
  *     (and time with -T); the network has only lo, up;
- *   - a busybox root, read-only, entered with pivot_root, the old root
- *     detached, /proc mounted for the new PID namespace with its
- *     sensitive parts read-only or masked, a minimal /dev, a /tmp of its
- *     own, no /sys;
- *   - an init (PID 1) that forwards signals to the command, reaps
+ *   - a root file system (the kit's busybox, or a distribution's: make
+ *     debian), read-only or, with -w, writable through an overlay whose
+ *     changes live in a tmpfs and die with the container; as root, an
+ *     ID-mapped mount shows the image's root-owned files to container
+ *     root as its own; entered with pivot_root, the old root detached,
+ *     /proc mounted for the new PID namespace with its sensitive parts
+ *     read-only or masked, a minimal /dev, a /tmp of its own, no /sys;
+ *   - an init (PID 1, "isocon-init": no host path, command line or
+ *     environment shows) that forwards signals to the command, reaps
  *     orphans and returns the command's exit status; isocon forwards
  *     signals to the init, and the init dies with isocon;
  *   - cgroup limits (pids, memory, cpu) in v2 or v1, removed at the end
@@ -38,10 +42,12 @@
  * seccomp), isocon_signals.c (signals passed on), isocon_tty.c (session
  * and terminal).
  *
- * Usage: isocon [-v] [-S] [-T] [-r ROOT] [-H HOSTNAME] [-p PIDS] [-m MIB]
- *               [-c PERCENT] [-P PARENT] [--] CMD [ARG...]
+ * Usage: isocon [-v] [-S] [-T] [-w] [-r ROOT] [-H HOSTNAME] [-p PIDS]
+ *               [-m MIB] [-c PERCENT] [-P PARENT] [--] CMD [ARG...]
  *        isocon [-v] [-S] -x PID [--] CMD [ARG...]
  *   -r ROOT      the root file system (../build/rootfs: make rootfs)
+ *   -w           a writable layer over the root (a tmpfs; Linux 5.11
+ *                rootless): what the command changes, no one else sees
  *   -H HOSTNAME  the container's hostname (isocon)
  *   -p -m -c     limits: tasks, memory in MiB, CPU in percent of one CPU;
  *                without -p, 1024 tasks where a cgroup can be made (-p 0:
@@ -55,6 +61,7 @@
  *     $ make rootfs
  *     $ container/isocon -v sh -c 'hostname; id; ps; ls /'
  *     $ container/isocon -p 20 sh      # then a fork bomb: :(){ :|:& };:
+ *     $ make debian; container/isocon -w -r build/debian bash
  *     $ container/isocon sleep 300 &
  *     $ container/isocon -x $(pgrep -P $!) ps   # $!'s child is the init
  *   Observe: hostname isocon, PID 1, only the container's processes,
@@ -80,6 +87,7 @@
 #include <string.h>
 #include <grp.h> /* setgroups() */
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -90,11 +98,11 @@
 #include "isolab.h"
 
 static const char usage_text[] =
-    "Usage: isocon [-v] [-S] [-T] [-r ROOT] [-H HOSTNAME] [-p PIDS] "
-    "[-m MIB]\n"
-    "              [-c PERCENT] [-P PARENT] [--] CMD [ARG...]\n"
+    "Usage: isocon [-v] [-S] [-T] [-w] [-r ROOT] [-H HOSTNAME] [-p PIDS]\n"
+    "              [-m MIB] [-c PERCENT] [-P PARENT] [--] CMD [ARG...]\n"
     "       isocon [-v] [-S] -x PID [--] CMD [ARG...]\n"
     "  -r ROOT      the root file system (../build/rootfs: make rootfs)\n"
+    "  -w           a writable layer over the root, gone at the end\n"
     "  -H HOSTNAME  the container's hostname (isocon)\n"
     "  -p -m -c     limits: tasks (1024 where a cgroup can be made; 0: none),\n"
     "               memory in MiB, CPU in percent\n"
@@ -109,9 +117,10 @@ static const char usage_text[] =
 
 static struct {
     const char *root, *hostname, *parent;
-    int verbose, filter, timens, pids, mib, cpu;
+    int verbose, filter, timens, writable, pids, mib, cpu;
     char **cmd;
-    int sync[2];         /* parent -> child: "maps written, go on" */
+    int sync[2];         /* parent -> child: "maps written, go on", and */
+    int tree;            /* with it, as root, the ID-mapped root, or -1 */
     int master, slave;   /* the container's terminal, or -1 */
     int rootful;         /* run by root: container root is a range */
     struct stat root_id; /* the root directory isocon checked */
@@ -121,7 +130,8 @@ static struct {
          .filter = 1,
          .pids = -1, /* not given: the default, where it can be had */
          .master = -1,
-         .slave = -1};
+         .slave = -1,
+         .tree = -1};
 
 void
 say(const char *fmt, ...)
@@ -175,8 +185,8 @@ become_isocon_init(void)
     static const char name[] = "isocon-init";
 
     memset(opt.args, 0, opt.args_len);
-    memcpy(opt.args, name, opt.args_len < sizeof(name) ? opt.args_len - 1
-                                                        : sizeof(name) - 1);
+    memcpy(opt.args, name,
+           opt.args_len < sizeof(name) ? opt.args_len - 1 : sizeof(name) - 1);
     if (prctl(PR_SET_NAME, name) == -1)
         err_exit_child("PR_SET_NAME");
 }
@@ -214,7 +224,6 @@ run_init(void)
 static noreturn void
 container(void)
 {
-    char byte;
 
     close(opt.sync[1]);
     /* A session of our own, and a terminal of our own if we run on one:
@@ -222,7 +231,7 @@ container(void)
     if (opt.master != -1)
         close(opt.master);
     tty_enter(opt.slave);
-    if (read(opt.sync[0], &byte, 1) != 1) /* the parent failed */
+    if (recv_fd(opt.sync[0], &opt.tree) == -1) /* the parent failed */
         _exit(EXIT_FAILURE);
     if (setresgid(0, 0, 0) == -1 || setresuid(0, 0, 0) == -1)
         err_exit_child("become root of the user namespace");
@@ -248,7 +257,7 @@ container(void)
         err_exit_child("unshare CLONE_NEWCGROUP");
     if (sethostname(opt.hostname, strlen(opt.hostname)) == -1)
         err_exit_child("sethostname");
-    set_up_root(opt.root, &opt.root_id);
+    set_up_root(opt.root, &opt.root_id, opt.tree, opt.writable);
     loopback_up();
     say("network: lo up, nothing else");
     if (opt.timens && unshare(CLONE_NEWTIME) == -1)
@@ -479,8 +488,9 @@ run(void)
 
     find_limits(h);
     tty_make(&opt.master, &opt.slave);
-    if (pipe2(opt.sync, O_CLOEXEC) == -1)
-        err_exit("pipe2");
+    /* A socket, not a pipe: the "go on" may carry a descriptor. */
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, opt.sync) == -1)
+        err_exit("socketpair");
     fflush(stdout);
     /* clone3() without a stack of its own: the child goes on, like after
      * fork(), on a copy of ours, already in every new namespace. */
@@ -492,14 +502,18 @@ run(void)
     say("container: init is PID %d here, PID 1 inside", (int)pid);
     close(opt.sync[0]);
     write_maps(pid);
+    if (opt.rootful) /* the maps are written: the mount may use them */
+        opt.tree = idmapped_root(opt.root, &opt.root_id, pid);
     limit(pid, h, dirs); /* before the container runs anything */
     devices(pid, h, dirs, devdir);
     /* Signals to us go to the init (which replaces the cgroup removal
      * on SIGINT/SIGTERM/SIGHUP that cg_create() set up: we remove the
      * cgroups ourselves once the init has ended). */
     forward_signals(pid);
-    if (write(opt.sync[1], "", 1) != 1)
-        err_exit("write");
+    if (send_fd(opt.sync[1], opt.tree) == -1)
+        err_exit("send to the container");
+    if (opt.tree != -1)
+        close(opt.tree); /* the container has its own descriptor now */
     /* opt.sync[1] stays open while we live: see container(). */
     if (opt.master != -1) {
         close(opt.slave);
@@ -663,7 +677,7 @@ main(int argc, char *argv[])
 
     find_args(argc, argv); /* before anything changes environ */
     opt.rootful = geteuid() == 0;
-    while ((c = getopt(argc, argv, "+r:H:p:m:c:P:STx:vh")) != -1) {
+    while ((c = getopt(argc, argv, "+r:H:p:m:c:P:STwx:vh")) != -1) {
         switch (c) {
         case 'r':
             opt.root = optarg;
@@ -691,6 +705,9 @@ main(int argc, char *argv[])
             break;
         case 'T':
             opt.timens = 1;
+            break;
+        case 'w':
+            opt.writable = 1;
             break;
         case 'x':
             target = parse_ll(optarg, 10, 1, INT32_MAX, "-x");

@@ -25,9 +25,14 @@ void say(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 /* isocon_root.c: in the container's new mount and network namespaces,
  * make ROOT the root file system (it must still be the directory WANT,
- * by device and inode), with /proc, /dev and /tmp of its own; bring up
- * lo. Errors end the child (err_exit_child). */
-void set_up_root(const char *root, const struct stat *want);
+ * by device and inode; TREE, if not -1, is its ID-mapped copy to mount),
+ * read-only, or WRITABLE through an overlay; with /proc, /dev and /tmp
+ * of its own; bring up lo. Errors end the child (err_exit_child). */
+void set_up_root(const char *root, const struct stat *want, int tree,
+                 int writable);
+/* isocon_root.c, in isocon as root: ROOT (WANT) as a detached mount that
+ * maps its files' IDs through the user namespace of PID, or -1. */
+int idmapped_root(const char *root, const struct stat *want, pid_t pid);
 void loopback_up(void);
 
 /* isocon_lock.c: what every process in the container gets before it

@@ -4,15 +4,22 @@
  *
  * In its new mount namespace the container makes everything private,
  * so no mount of its own reaches the host, then builds its view: the
- * busybox root bound onto itself and made read-only, /proc for the new
- * PID namespace, a /dev with only harmless devices, a /tmp of its own.
- * pivot_root makes that the root, and the old root is detached: no path
- * leads back to the host's files. The root is the directory isocon
- * opened, checked by inode, and needs no directory for the old root. Parts of /proc that reach the host's
- * kernel are made read-only or hidden. The new network namespace gets
- * its loopback interface up, and nothing else.
+ * root bound onto itself and made read-only (or, with -w, an overlay
+ * over it whose upper layer is a tmpfs of the container's), /proc for
+ * the new PID namespace, a /dev with only harmless devices, a /tmp of
+ * its own. pivot_root makes that the root, and the old root is
+ * detached: no path leads back to the host's files. The root is the
+ * directory isocon opened, checked by inode, and needs no directory for
+ * the old root, so any distribution's root will do. Run by root, isocon
+ * first makes an ID-mapped copy of the root's mount, so that the
+ * image's files, owned by host root, are container root's. Parts of
+ * /proc that reach the host's kernel are made read-only or hidden. The
+ * new network namespace gets its loopback interface up, and nothing
+ * else.
  *
- * See also: mount_namespaces(7), pivot_root(2), proc(5), netdevice(7);
+ * See also: mount_namespaces(7), pivot_root(2), open_tree(2),
+ * mount_setattr(2) (ID-mapped mounts), proc(5), netdevice(7); the
+ * kernel's Documentation/filesystems/overlayfs.rst;
  * the mounts and namespaces chapters.
  */
 #define _GNU_SOURCE /* syscall() */
@@ -30,6 +37,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "compat.h" /* after sys/mount.h */
 #include "isocon.h"
 
 static void
@@ -94,9 +102,111 @@ mask(const char *path)
         mnt("/dev/null", path, NULL, MS_BIND, NULL);
 }
 
-/* Called in the new mount namespace, as root of the user namespace. */
+/* Run by root, container root is host UID 100000 or so, and a root made
+ * by root (debootstrap, a distribution's image) belongs to host UID 0:
+ * inside, every file would be nobody's, and even container root could
+ * write nothing, not even in a layer of its own (-w). An ID-mapped mount
+ * shows the files through the container's user namespace instead: on
+ * disk UID 0, through this mount container root, and so on for every ID
+ * the namespace maps. Only root may make one (CAP_SYS_ADMIN where the
+ * file system was mounted), so isocon makes it here, in the parent,
+ * once the maps are written, as a detached mount (open_tree's clone of
+ * ROOT, a bind mount that is not mounted anywhere yet); the container
+ * mounts it with move_mount(). Returns its descriptor, or -1 where the
+ * kernel (before 5.12) or the file system (ext4, xfs, btrfs have it;
+ * tmpfs since 6.3) has none: then the files stay nobody's inside. */
+int
+idmapped_root(const char *root, const struct stat *want, pid_t pid)
+{
+    struct mount_attr attr = {.attr_set = MOUNT_ATTR_IDMAP};
+    char path[64];
+    struct stat sb;
+    int tree, userns, err;
+
+    /* Not AT_RECURSIVE: the root's own file system, and no mount below
+     * it, as with a plain bind. */
+    tree = sys_open_tree(AT_FDCWD, root, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC);
+    if (tree == -1) {
+        say("root: no ID-mapped mount (open_tree: %s)", strerror(errno));
+        return -1;
+    }
+    if (fstat(tree, &sb) == -1 || sb.st_dev != want->st_dev ||
+        sb.st_ino != want->st_ino)
+        fatal("%s changed under us: not the directory isocon checked", root);
+    snprintf(path, sizeof(path), "/proc/%d/ns/user", (int)pid);
+    userns = open(path, O_RDONLY | O_CLOEXEC);
+    if (userns == -1)
+        err_exit("open %s", path);
+    attr.userns_fd = (uint64_t)userns;
+    err = sys_mount_setattr(tree, "", AT_EMPTY_PATH, &attr, sizeof(attr));
+    if (err == -1)
+        err = errno;
+    close(userns);
+    if (err != 0) {
+        say("root: no ID-mapped mount (%s): the root's files are nobody's "
+            "inside",
+            strerror(err));
+        close(tree);
+        return -1;
+    }
+    say("root: ID-mapped: files of host UID and GID 0-65535 are the "
+        "container's own 0-65535");
+    return tree;
+}
+
+/* -w: a writable layer over the root, which stays as it is. Overlayfs
+ * (mountable in a user namespace since Linux 5.11) shows the root as the
+ * lower layer and a tmpfs of the container's own as the upper one: a
+ * file written is copied up into the tmpfs, a file removed is hidden by
+ * a "whiteout" there, and all of it is gone when the container ends.
+ * The tmpfs goes on ROOT's path in our private mount namespace (we stay
+ * in the root through ".", the current directory), and the overlay's
+ * layers are named by /proc/self/fd paths: a root's path may hold a
+ * comma or a colon, which separate the options. On return "." is the
+ * overlay. */
+static void
+writable_layer(const char *root)
+{
+    char opts[256], merged[64];
+    int lower, layer;
+
+    lower = open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (lower == -1)
+        err_exit_child("open the root");
+    mnt("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "mode=755,size=512m");
+    layer = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (layer == -1)
+        err_exit_child("open the tmpfs on %s", root);
+    /* The work directory is overlayfs's scratch space: it must be on the
+     * upper layer's file system, and empty. */
+    if (mkdirat(layer, "upper", 0755) == -1 ||
+        mkdirat(layer, "work", 0755) == -1 ||
+        mkdirat(layer, "merged", 0755) == -1)
+        err_exit_child("mkdir in the tmpfs on %s", root);
+    snprintf(opts, sizeof(opts),
+             "lowerdir=/proc/self/fd/%d,upperdir=/proc/self/fd/%d/upper,"
+             "workdir=/proc/self/fd/%d/work",
+             lower, layer, layer);
+    snprintf(merged, sizeof(merged), "/proc/self/fd/%d/merged", layer);
+    if (mount("overlay", merged, "overlay", MS_NOSUID | MS_NODEV, opts) == -1) {
+        if (errno == EPERM || errno == EINVAL || errno == ENODEV)
+            lacks("-w: overlayfs refused (%s, needs Linux 5.11 in a user "
+                  "namespace)",
+                  errno_name(errno));
+        err_exit_child("mount overlay on %s", merged);
+    }
+    if (chdir(merged) == -1)
+        err_exit_child("chdir %s", merged);
+    close(lower);
+    close(layer);
+    say("root: writable through an overlay; the changes in a tmpfs, gone "
+        "at the end");
+}
+
+/* Called in the new mount namespace, as root of the user namespace. TREE
+ * is the ID-mapped root that isocon made (idmapped_root()), or -1. */
 void
-set_up_root(const char *root, const struct stat *want)
+set_up_root(const char *root, const struct stat *want, int tree, int writable)
 {
     struct stat here;
     int fd;
@@ -113,10 +223,11 @@ set_up_root(const char *root, const struct stat *want)
     /* Nothing we mount may reach the host: private first. */
     mnt(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
     /* pivot_root needs the new root to be a mount point: the root bound
-     * onto its own path. The path is looked up once, by open(); it must
-     * be the directory isocon checked (WANT: its device and inode), and
-     * the bind takes that very directory (/proc/self/fd): a path looked
-     * up twice could be swapped in between by whoever may rename its
+     * onto its own path, or the ID-mapped copy that isocon made of it
+     * mounted there. The path is looked up once, by open(); it must be
+     * the directory isocon checked (WANT: its device and inode), and the
+     * bind takes that very directory (/proc/self/fd): a path looked up
+     * twice could be swapped in between by whoever may rename its
      * directories. */
     fd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (fd == -1 || fstat(fd, &here) == -1)
@@ -124,8 +235,16 @@ set_up_root(const char *root, const struct stat *want)
     if (here.st_dev != want->st_dev || here.st_ino != want->st_ino)
         fatal_child("%s changed under us: not the directory isocon checked",
                     root);
-    snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-    mnt(path, root, NULL, MS_BIND | MS_REC, NULL);
+    if (tree != -1) {
+        if (sys_move_mount(tree, "", fd, "",
+                           MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH) ==
+            -1)
+            err_exit_child("move_mount the ID-mapped root onto %s", root);
+        close(tree);
+    } else {
+        snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+        mnt(path, root, NULL, MS_BIND | MS_REC, NULL);
+    }
     if (chdir(root) == -1 || stat(".", &here) == -1)
         err_exit_child("chdir %s", root);
     /* ...and we are on it, not on a directory put at ROOT since. */
@@ -133,6 +252,8 @@ set_up_root(const char *root, const struct stat *want)
         fatal_child("%s changed under us: not the directory isocon checked",
                     root);
     close(fd);
+    if (writable)
+        writable_layer(root);
 
     /* /proc for our PID namespace, while the host's /proc is still in
      * view (the kernel lets a user namespace mount proc only then). */
@@ -154,7 +275,8 @@ set_up_root(const char *root, const struct stat *want)
     /* A /tmp of its own, and the shared root read-only: what one
      * container writes, the next one never sees. */
     mnt("tmpfs", "tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777,size=64m");
-    seal(".", 0);
+    if (!writable)
+        seal(".", 0);
 
     /* pivot_root(".", "."), as runc and crun do: the new root and the old
      * one stacked on the same directory, the old one on top. Detaching

@@ -12,6 +12,7 @@
 #ifndef ISOLAB_COMPAT_H
 #define ISOLAB_COMPAT_H
 
+#include <fcntl.h>       /* O_CLOEXEC */
 #include <linux/audit.h> /* AUDIT_ARCH_* */
 #include <linux/sched.h> /* CLONE_* constants, struct clone_args */
 #include <signal.h>
@@ -118,6 +119,34 @@ static inline int
 sys_seccomp(unsigned int op, unsigned int flags, void *args) /* Linux 3.17 */
 {
     return syscall(SYS_seccomp, op, flags, args);
+}
+
+/* The new mount API (mount(2)'s successor): open_tree(2), move_mount(2),
+ * mount_setattr(2). Include <sys/mount.h> before this header: from glibc
+ * 2.36 on it has these names itself. */
+#ifndef OPEN_TREE_CLONE
+#define OPEN_TREE_CLONE   1 /* Linux 5.2: a detached copy */
+#define OPEN_TREE_CLOEXEC O_CLOEXEC
+#endif
+#ifndef MOVE_MOUNT_F_EMPTY_PATH
+#define MOVE_MOUNT_F_EMPTY_PATH 0x00000004 /* Linux 5.2: from a descriptor */
+#define MOVE_MOUNT_T_EMPTY_PATH 0x00000040 /* ...onto a descriptor */
+#endif
+#ifndef MOUNT_ATTR_IDMAP
+#define MOUNT_ATTR_IDMAP 0x00100000 /* Linux 5.12 */
+struct mount_attr {
+    uint64_t attr_set, attr_clr, propagation, userns_fd;
+};
+#endif
+#ifndef SYS_mount_setattr
+#define SYS_mount_setattr 442 /* the same number on every architecture */
+#endif
+
+static inline int
+sys_mount_setattr(int dirfd, const char *path, unsigned int flags,
+                  struct mount_attr *attr, size_t size) /* Linux 5.12 */
+{
+    return syscall(SYS_mount_setattr, dirfd, path, flags, attr, size);
 }
 
 static inline int

@@ -42,12 +42,13 @@
  * seccomp), isocon_signals.c (signals passed on), isocon_tty.c (session
  * and terminal).
  *
- * Usage: isocon [-v] [-S] [-T] [-w] [-r ROOT] [-H HOSTNAME] [-p PIDS]
- *               [-m MIB] [-c PERCENT] [-P PARENT] [--] CMD [ARG...]
+ * Usage: isocon [-v] [-S] [-T] [-w | -W DIR] [-r ROOT] [-H HOSTNAME]
+ *               [-p PIDS] [-m MIB] [-c PERCENT] [-P PARENT] [--] CMD [ARG...]
  *        isocon [-v] [-S] -x PID [--] CMD [ARG...]
  *   -r ROOT      the root file system (../build/rootfs: make rootfs)
- *   -w           a writable layer over the root (a tmpfs; Linux 5.11
- *                rootless): what the command changes, no one else sees
+ *   -w           a writable layer over the root (overlayfs; Linux 5.11):
+ *                the changes in a tmpfs, gone at the end
+ *   -W DIR       the same, the changes kept in DIR/upper (and DIR/work)
  *   -H HOSTNAME  the container's hostname (isocon)
  *   -p -m -c     limits: tasks, memory in MiB, CPU in percent of one CPU;
  *                without -p, 1024 tasks where a cgroup can be made (-p 0:
@@ -98,11 +99,13 @@
 #include "isolab.h"
 
 static const char usage_text[] =
-    "Usage: isocon [-v] [-S] [-T] [-w] [-r ROOT] [-H HOSTNAME] [-p PIDS]\n"
-    "              [-m MIB] [-c PERCENT] [-P PARENT] [--] CMD [ARG...]\n"
+    "Usage: isocon [-v] [-S] [-T] [-w | -W DIR] [-r ROOT] [-H HOSTNAME]\n"
+    "              [-p PIDS] [-m MIB] [-c PERCENT] [-P PARENT] [--] CMD "
+    "[ARG...]\n"
     "       isocon [-v] [-S] -x PID [--] CMD [ARG...]\n"
     "  -r ROOT      the root file system (../build/rootfs: make rootfs)\n"
     "  -w           a writable layer over the root, gone at the end\n"
+    "  -W DIR       a writable layer kept in DIR\n"
     "  -H HOSTNAME  the container's hostname (isocon)\n"
     "  -p -m -c     limits: tasks (1024 where a cgroup can be made; 0: none),\n"
     "               memory in MiB, CPU in percent\n"
@@ -119,19 +122,23 @@ static struct {
     const char *root, *hostname, *parent;
     int verbose, filter, timens, writable, pids, mib, cpu;
     char **cmd;
-    int sync[2];         /* parent -> child: "maps written, go on", and */
-    int tree;            /* with it, as root, the ID-mapped root, or -1 */
-    int master, slave;   /* the container's terminal, or -1 */
-    int rootful;         /* run by root: container root is a range */
-    struct stat root_id; /* the root directory isocon checked */
-    char *args;          /* our command line and environment, as the */
-    size_t args_len;     /* kernel shows them in /proc/PID/cmdline, environ */
+    int sync[2];          /* parent -> child: "maps written, go on", and */
+    int tree;             /* with it, as root, the ID-mapped root, or -1 */
+    const char *layer;    /* -W: the layer's directory, or NULL */
+    int layer_fd;         /* ...open, in isocon */
+    struct stat layer_id; /* ...and which directory it is */
+    int master, slave;    /* the container's terminal, or -1 */
+    int rootful;          /* run by root: container root is a range */
+    struct stat root_id;  /* the root directory isocon checked */
+    char *args;           /* our command line and environment, as the */
+    size_t args_len;      /* kernel shows them in /proc/PID/cmdline, environ */
 } opt = {.hostname = "isocon",
          .filter = 1,
          .pids = -1, /* not given: the default, where it can be had */
          .master = -1,
          .slave = -1,
-         .tree = -1};
+         .tree = -1,
+         .layer_fd = -1};
 
 void
 say(const char *fmt, ...)
@@ -257,7 +264,8 @@ container(void)
         err_exit_child("unshare CLONE_NEWCGROUP");
     if (sethostname(opt.hostname, strlen(opt.hostname)) == -1)
         err_exit_child("sethostname");
-    set_up_root(opt.root, &opt.root_id, opt.tree, opt.writable);
+    set_up_root(opt.root, &opt.root_id, opt.tree, opt.writable, opt.layer,
+                &opt.layer_id);
     loopback_up();
     say("network: lo up, nothing else");
     if (opt.timens && unshare(CLONE_NEWTIME) == -1)
@@ -310,15 +318,18 @@ free_range(void)
           REMAP_SIZE);
 }
 
-static void
+/* Write PID's maps; return the host UID of container root. */
+static uid_t
 write_maps(pid_t pid)
 {
+    unsigned long base = getuid();
     char path[64], map[64];
     uid_t uid = getuid();
     gid_t gid = getgid();
 
     if (geteuid() == 0) { /* container root: a UID of nobody's on the host */
-        snprintf(map, sizeof(map), "0 %lu %d", free_range(), REMAP_SIZE);
+        base = free_range();
+        snprintf(map, sizeof(map), "0 %lu %d", base, REMAP_SIZE);
     } else {
         snprintf(path, sizeof(path), "/proc/%d/setgroups", (int)pid);
         map_write(path, "deny");
@@ -331,6 +342,7 @@ write_maps(pid_t pid)
     snprintf(path, sizeof(path), "/proc/%d/gid_map", (int)pid);
     map_write(path, map);
     say("user namespace: uid_map and gid_map '%s'", map);
+    return (uid_t)base;
 }
 
 /* The limits: pids, memory and cpu. */
@@ -484,6 +496,7 @@ run(void)
     struct cg_hier h[3];
     long long kills;
     int status, i;
+    uid_t root_uid;
     pid_t pid;
 
     find_limits(h);
@@ -501,7 +514,9 @@ run(void)
         container();
     say("container: init is PID %d here, PID 1 inside", (int)pid);
     close(opt.sync[0]);
-    write_maps(pid);
+    root_uid = write_maps(pid);
+    if (opt.rootful && opt.layer_fd != -1)
+        own_layer(opt.layer_fd, root_uid);
     if (opt.rootful) /* the maps are written: the mount may use them */
         opt.tree = idmapped_root(opt.root, &opt.root_id, pid);
     limit(pid, h, dirs); /* before the container runs anything */
@@ -670,14 +685,14 @@ find_args(int argc, char *argv[])
 int
 main(int argc, char *argv[])
 {
-    static char root[PATH_MAX];
+    static char root[PATH_MAX], layer[PATH_MAX];
     char kit_root[PATH_MAX]; /* the default, before realpath() */
     int c;
     pid_t target = 0;
 
     find_args(argc, argv); /* before anything changes environ */
     opt.rootful = geteuid() == 0;
-    while ((c = getopt(argc, argv, "+r:H:p:m:c:P:STwx:vh")) != -1) {
+    while ((c = getopt(argc, argv, "+r:H:p:m:c:P:STwW:x:vh")) != -1) {
         switch (c) {
         case 'r':
             opt.root = optarg;
@@ -708,6 +723,10 @@ main(int argc, char *argv[])
             break;
         case 'w':
             opt.writable = 1;
+            break;
+        case 'W':
+            opt.writable = 1;
+            opt.layer = optarg;
             break;
         case 'x':
             target = parse_ll(optarg, 10, 1, INT32_MAX, "-x");
@@ -740,5 +759,13 @@ main(int argc, char *argv[])
         err_exit("stat %s", root);
     if (!S_ISDIR(opt.root_id.st_mode))
         fatal("%s: not a directory", root);
+    if (opt.layer != NULL) {
+        /* The container opens it again from inside the root: by its
+         * absolute path. */
+        if (realpath(opt.layer, layer) == NULL)
+            err_exit("-W %s", opt.layer);
+        opt.layer = layer;
+        opt.layer_fd = open_layer(opt.layer, &opt.layer_id);
+    }
     return run();
 }

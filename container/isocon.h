@@ -26,10 +26,17 @@ void say(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* isocon_root.c: in the container's new mount and network namespaces,
  * make ROOT the root file system (it must still be the directory WANT,
  * by device and inode; TREE, if not -1, is its ID-mapped copy to mount),
- * read-only, or WRITABLE through an overlay; with /proc, /dev and /tmp
- * of its own; bring up lo. Errors end the child (err_exit_child). */
+ * read-only, or WRITABLE through an overlay (its changes in the
+ * directory LAYER, which must be LAYER_ID, or in a tmpfs if LAYER is
+ * NULL); with /proc, /dev and /tmp of its own; bring up lo. Errors end
+ * the child (err_exit_child). */
 void set_up_root(const char *root, const struct stat *want, int tree,
-                 int writable);
+                 int writable, const char *layer, const struct stat *layer_id);
+/* isocon_root.c, in isocon: -W DIR opened (its device and inode in ID),
+ * its upper and work directories made if need be; as root, owned by UID,
+ * container root on the host. */
+int open_layer(const char *dir, struct stat *id);
+void own_layer(int dir, uid_t uid);
 /* isocon_root.c, in isocon as root: ROOT (WANT) as a detached mount that
  * maps its files' IDs through the user namespace of PID, or -1. */
 int idmapped_root(const char *root, const struct stat *want, pid_t pid);

@@ -154,59 +154,98 @@ idmapped_root(const char *root, const struct stat *want, pid_t pid)
     return tree;
 }
 
-/* -w: a writable layer over the root, which stays as it is. Overlayfs
- * (mountable in a user namespace since Linux 5.11) shows the root as the
- * lower layer and a tmpfs of the container's own as the upper one: a
- * file written is copied up into the tmpfs, a file removed is hidden by
- * a "whiteout" there, and all of it is gone when the container ends.
- * The tmpfs goes on ROOT's path in our private mount namespace (we stay
- * in the root through ".", the current directory), and the overlay's
- * layers are named by /proc/self/fd paths: a root's path may hold a
- * comma or a colon, which separate the options. On return "." is the
- * overlay. */
-static void
-writable_layer(const char *root)
+/* -W DIR: the layer's directory, with upper/ and work/ in it, made now if
+ * this is its first use. Returns a descriptor of DIR, for own_layer(), and
+ * its device and inode in ID: the container opens DIR again by its path,
+ * in its own mount namespace (overlayfs takes only layers that are
+ * mounted there), and checks that it found the same directory. */
+int
+open_layer(const char *dir, struct stat *id)
 {
-    char opts[256], merged[64];
-    int lower, layer;
+    int fd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+
+    if (fd == -1 || fstat(fd, id) == -1)
+        err_exit("-W %s", dir);
+    if ((mkdirat(fd, "upper", 0755) == -1 && errno != EEXIST) ||
+        (mkdirat(fd, "work", 0755) == -1 && errno != EEXIST))
+        err_exit("-W %s: mkdir upper and work", dir);
+    return fd;
+}
+
+/* Run by root, container root is host UID UID, which must own upper/ and
+ * work/ to write in them; the files it makes there belong to UID and
+ * above on disk, as they would in any container's writable layer. */
+void
+own_layer(int dir, uid_t uid)
+{
+    if (fchownat(dir, "upper", uid, uid, 0) == -1 ||
+        fchownat(dir, "work", uid, uid, 0) == -1)
+        err_exit("-W: chown upper and work to %d", (int)uid);
+}
+
+/* -w, -W: a writable layer over the root, which stays as it is.
+ * Overlayfs (mountable in a user namespace since Linux 5.11) shows the
+ * root as its lower layer and a directory of the container's as its
+ * upper one: a file written is copied up into that directory, a file
+ * removed is hidden by a "whiteout" there, and the root itself is never
+ * written. The upper directory is DIR/upper if isocon was given DIR
+ * (-W: the changes outlive the container), else a tmpfs of the
+ * container's own (-w: gone when the container ends). Beside it,
+ * overlayfs needs DIR/work, an empty directory on the same file system,
+ * as its scratch space. The tmpfs, then the overlay, go onto ROOT's path
+ * in our private mount namespace; we stay in the root itself through
+ * ".", the current directory, and the options name each layer by a
+ * /proc/self/fd path: a root's path may hold a comma or a colon, which
+ * separate the options. On return "." is the overlay. */
+static void
+writable_layer(const char *root, const char *layer, const struct stat *id)
+{
+    char opts[256];
+    struct stat sb;
+    int lower, dir;
 
     lower = open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (lower == -1)
         err_exit_child("open the root");
-    mnt("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "mode=755,size=512m");
-    layer = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
-    if (layer == -1)
-        err_exit_child("open the tmpfs on %s", root);
-    /* The work directory is overlayfs's scratch space: it must be on the
-     * upper layer's file system, and empty. */
-    if (mkdirat(layer, "upper", 0755) == -1 ||
-        mkdirat(layer, "work", 0755) == -1 ||
-        mkdirat(layer, "merged", 0755) == -1)
-        err_exit_child("mkdir in the tmpfs on %s", root);
+    if (layer != NULL) { /* -W */
+        dir = open(layer, O_PATH | O_DIRECTORY | O_CLOEXEC);
+        if (dir == -1 || fstat(dir, &sb) == -1)
+            err_exit_child("-W %s", layer);
+        if (sb.st_dev != id->st_dev || sb.st_ino != id->st_ino)
+            fatal_child("-W %s changed under us", layer);
+    } else {
+        mnt("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "mode=755,size=512m");
+        dir = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+        if (dir == -1)
+            err_exit_child("open the tmpfs on %s", root);
+        if (mkdirat(dir, "upper", 0755) == -1 ||
+            mkdirat(dir, "work", 0755) == -1)
+            err_exit_child("mkdir in the tmpfs on %s", root);
+    }
+    /* userxattr: overlayfs keeps what it marks (an opaque directory, a
+     * renamed one) in "user.overlay.*" attributes, which a user namespace
+     * may set, not in "trusted.overlay.*", which only host root may. */
     snprintf(opts, sizeof(opts),
              "lowerdir=/proc/self/fd/%d,upperdir=/proc/self/fd/%d/upper,"
-             "workdir=/proc/self/fd/%d/work",
-             lower, layer, layer);
-    snprintf(merged, sizeof(merged), "/proc/self/fd/%d/merged", layer);
-    if (mount("overlay", merged, "overlay", MS_NOSUID | MS_NODEV, opts) == -1) {
-        if (errno == EPERM || errno == EINVAL || errno == ENODEV)
-            lacks("-w: overlayfs refused (%s, needs Linux 5.11 in a user "
-                  "namespace)",
-                  errno_name(errno));
-        err_exit_child("mount overlay on %s", merged);
-    }
-    if (chdir(merged) == -1)
-        err_exit_child("chdir %s", merged);
+             "workdir=/proc/self/fd/%d/work,userxattr",
+             lower, dir, dir);
+    if (mount("overlay", root, "overlay", MS_NOSUID | MS_NODEV, opts) == -1)
+        err_exit_child("-w: mount an overlay on %s (in a user namespace: "
+                       "Linux 5.11 and later)",
+                       root);
+    if (chdir(root) == -1)
+        err_exit_child("chdir %s", root);
     close(lower);
-    close(layer);
-    say("root: writable through an overlay; the changes in a tmpfs, gone "
-        "at the end");
+    close(dir);
 }
 
 /* Called in the new mount namespace, as root of the user namespace. TREE
- * is the ID-mapped root that isocon made (idmapped_root()), or -1. */
+ * is the ID-mapped root that isocon made (idmapped_root()), or -1;
+ * WRITABLE asks for an overlay, its upper layer in the directory LAYER
+ * (-W; LAYER_ID its device and inode), or in a tmpfs if LAYER is NULL. */
 void
-set_up_root(const char *root, const struct stat *want, int tree, int writable)
+set_up_root(const char *root, const struct stat *want, int tree, int writable,
+            const char *layer, const struct stat *layer_id)
 {
     struct stat here;
     int fd;
@@ -252,8 +291,11 @@ set_up_root(const char *root, const struct stat *want, int tree, int writable)
         fatal_child("%s changed under us: not the directory isocon checked",
                     root);
     close(fd);
-    if (writable)
-        writable_layer(root);
+    if (writable) {
+        writable_layer(root, layer, layer_id);
+        say("root: writable through an overlay; the changes %s",
+            layer == NULL ? "in a tmpfs, gone at the end" : "kept (-W)");
+    }
 
     /* /proc for our PID namespace, while the host's /proc is still in
      * view (the kernel lets a user namespace mount proc only then). */

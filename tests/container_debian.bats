@@ -17,13 +17,7 @@ setup_file() {
     export DEB
     [ -f "$ISOLAB_TOP/build/debian.tar" ] || return 0
     "$ISOLAB_TOP/tools/mkdebian" --unpack "$DEB" || return 1
-    # Container root, run by root, is another host user: let it through
-    # bats' 0700 directories to the root.
-    local d=$BATS_FILE_TMPDIR
-    while [ "$d" != "$(dirname "$BATS_RUN_TMPDIR")" ] && [ "$d" != / ]; do
-        chmod o+x "$d"
-        d=$(dirname "$d")
-    done
+    let_through "$BATS_FILE_TMPDIR"
     # A package of our own to install inside: a script and its control
     # file, packed by the host's dpkg-deb, put where the container sees it.
     if command -v dpkg-deb >/dev/null; then
@@ -36,6 +30,16 @@ setup_file() {
         chmod 755 "$p/usr/bin/isolab-hello"
         dpkg-deb --root-owner-group -b "$p" "$DEB/opt/isolab-hello.deb" >/dev/null
     fi
+}
+
+# Container root, run by root, is another host user: let it through
+# bats' 0700 directories down to DIR.
+let_through() {
+    local d=$1
+    while [ "$d" != "$(dirname "$BATS_RUN_TMPDIR")" ] && [ "$d" != / ]; do
+        chmod o+x "$d"
+        d=$(dirname "$d")
+    done
 }
 
 setup() {
@@ -93,6 +97,7 @@ require_own_files() {
 }
 
 @test "isocon -w -r DEBIAN: writable inside, and nothing reaches the image" {
+    require kernel 5.11 # overlayfs in a user namespace
     require_own_files
     [ -f "$DEB/opt/isolab-hello.deb" ] || skip "no dpkg-deb on the host to pack a package"
     before=$(cd "$DEB" && sha256sum var/lib/dpkg/status etc/passwd)
@@ -113,7 +118,30 @@ require_own_files() {
     assert_output fresh
 }
 
+@test "isocon -W DIR -r DEBIAN: the changes are kept in DIR, for the next container" {
+    require kernel 5.11
+    require_own_files
+    mkdir layer
+    let_through "$PWD"
+    run -0 "$ISOCON" -W layer -r "$DEB" bash -c 'echo kept >/etc/x; rm -r /etc/apt; mkdir /etc/apt; touch /etc/apt/mine'
+    run -0 "$ISOCON" -W layer -r "$DEB" bash -c 'cat /etc/x; ls /etc/apt'
+    assert_line kept
+    assert_line mine # an opaque directory: none of the image's files show
+    refute_line sources.list.d
+    assert_file_exists layer/upper/etc/x
+    assert_file_not_exists "$DEB/etc/x"
+    assert_dir_exists "$DEB/etc/apt/sources.list.d"
+    # Run by root, the layer's files are container root's on the host: its
+    # range, not host root.
+    if [ "$(id -u)" -eq 0 ]; then
+        [ "$(stat -c %u layer/upper/etc/x)" -ge 100000 ]
+    else
+        assert_equal "$(stat -c %u layer/upper/etc/x)" "$(id -u)"
+    fi
+}
+
 @test "isocon -w on the busybox root: a file written in /, gone afterwards" {
+    require kernel 5.11
     run -0 "$ISOCON" -w sh -c 'echo hi >/new && cat /new; grep " / " /proc/self/mountinfo | grep -o " - overlay "'
     assert_line hi
     assert_line ' - overlay '
@@ -134,6 +162,7 @@ require_own_files() {
 
 @test "isocon rootless on a root owned by host root: its files are nobody's, and -w cannot write to them" {
     require root # to run isocon as nobody on the root's files
+    require kernel 5.11
     run -0 setpriv --reuid="$ISOLAB_USER_ID" --regid="$ISOLAB_USER_ID" --clear-groups \
         "$ISOCON" -w -r "$DEB" sh -c 'stat -c "%u %n" /etc /bin/bash
             cat /etc/shadow 2>&1; echo x 2>&1 >/etc/x; echo x >/y && echo "/ ok"; true'
@@ -142,4 +171,9 @@ require_own_files() {
     assert_line --regexp 'shadow: Permission denied'
     assert_line --regexp '/etc/x: Permission denied'
     assert_line '/ ok' # the overlay's top directory is the container's own
+}
+
+@test "isocon -W: a layer directory that is not there is a clear failure" {
+    run -1 "$ISOCON" -W "$BATS_TEST_TMPDIR/none" true
+    assert_output --regexp '^isocon: -W .*/none: No such file or directory \(ENOENT\)$'
 }

@@ -58,6 +58,11 @@ end_isocon() {
     refute_output --partial "$ISOLAB_TOP"
     refute_output --partial ISOLAB_SECRET
     refute_output --partial "$PATH"
+    # Run by root, the init is not dumpable: not even its exe link opens.
+    if [ "$(id -u)" -eq 0 ]; then
+        run -0 inside sh -c 'readlink /proc/1/exe || echo denied'
+        assert_output denied
+    fi
 }
 
 @test "isocon: / is the busybox root; the host's files and the old root are gone" {

@@ -4,8 +4,7 @@
 # directory and it is built, checked for its header and tested by the
 # suite's generic tests.
 
-CHAPTERS := fileio procs signals proclife setuid caps namespaces userns \
-            mounts seccomp cgroups container
+CHAPTERS := $(shell grep -v '^\#' mk/chapters)
 
 CC ?= cc
 CFLAGS ?= -O2 -g

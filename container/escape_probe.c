@@ -412,6 +412,23 @@ remove_scratch(void)
     rmdir(scratch);
 }
 
+/* At exit, as every program of the kit does through its library (this
+ * one runs inside the busybox root, linked statically without it): a
+ * report that could not be written (a full disk, a closed descriptor)
+ * is a failure, not a silent success. */
+static void
+check_stdout(void)
+{
+    int err;
+
+    if (fflush(stdout) == EOF || ferror(stdout)) {
+        err = errno != 0 ? errno : EIO;
+        fprintf(stderr, "escape_probe: write error on standard output: %s\n",
+                strerror(err));
+        _exit(1);
+    }
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -427,6 +444,7 @@ main(int argc, char *argv[])
 
     if (argc == 2 && strcmp(argv[1], "euid0") == 0) /* the suid copy */
         return geteuid() == 0 ? 0 : 1;
+    atexit(check_stdout);
     while ((opt = getopt(argc, argv, "+fh")) != -1) {
         switch (opt) {
         case 'f':

@@ -7,15 +7,17 @@
 
 load helper
 
-CHAPTERS="fileio procs signals proclife setuid caps namespaces userns mounts seccomp cgroups"
+CHAPTERS=$(grep -v '^#' "$ISOLAB_TOP/mk/chapters")
 
-# Every program: chapter demos and reference solutions, by their sources.
+# Every program: chapter demos, the capstone's programs and reference
+# solutions, by their sources: those with a main() (isocon's parts,
+# isocon_*.c, have none).
 programs() {
     local src
     for src in $(cd "$ISOLAB_TOP" && for c in $CHAPTERS solutions/*; do
         [ -d "$c" ] && ls "$c"/*.c 2>/dev/null
     done); do
-        echo "${src%.c}"
+        grep -q '^main(' "$ISOLAB_TOP/$src" && echo "${src%.c}"
     done
 }
 

@@ -32,7 +32,8 @@
  * Needs: root (CAP_SETUID, and CAP_SETPCAP for the securebits).
  *
  * See also: capabilities(7) (Effect of user ID changes on capabilities,
- * The securebits flags), prctl(2) PR_SET_SECUREBITS; course chapter 11.
+ * The securebits flags), prctl(2) PR_SET_SECUREBITS; TLPI 39.6 and 39.8;
+ * course chapter 11.
  */
 #define _GNU_SOURCE /* setresuid(), getresuid() */
 #include <errno.h>
@@ -51,14 +52,14 @@ static const char usage_text[] =
     "  -n      set SECBIT_NO_SETUID_FIXUP first\n"
     "  -u UID  the non-zero UID to switch to (65534)\n";
 
+/* Print STEP with the three UIDs and the permitted and effective sets as
+ * the kernel reports them in /proc/self/status. */
 static void
-show(const char *step, int ret)
+show(const char *step)
 {
     char prm[32], eff[32];
     uid_t r, e, s;
 
-    if (ret == -1)
-        err_exit("%s", step);
     if (getresuid(&r, &e, &s) == -1)
         err_exit("getresuid");
     if (proc_status_value("self", "CapPrm", prm, sizeof(prm)) == -1 ||
@@ -97,17 +98,37 @@ main(int argc, char *argv[])
     if (geteuid() != 0)
         fatal("needs root: run with sudo");
 
+    /* The securebits are per thread and inherited; setting them needs
+     * CAP_SETPCAP, which root has. They change what the UID changes
+     * below do to the capability sets. */
     if (bits != 0 && prctl(PR_SET_SECUREBITS, bits, 0, 0, 0) == -1)
         err_exit("prctl PR_SET_SECUREBITS");
     if (bits != 0)
         printf("securebits: %s\n",
                bits == SECBIT_KEEP_CAPS ? "keep_caps" : "no_setuid_fixup");
-    show("start", 0);
+    show("start");
+
+    /* Effective UID 0 -> UID: the kernel empties the effective set (the
+     * process may no longer act as root), but the permitted set stays,
+     * since the saved UID is still 0 and the way back is open. */
     snprintf(step, sizeof(step), "seteuid(%d)", (int)uid);
-    show(step, seteuid(uid));
-    show("seteuid(0)", seteuid(0));
+    if (seteuid(uid) == -1)
+        err_exit("%s", step);
+    show(step);
+
+    /* Back to 0: the permitted set is copied into the effective one. */
+    if (seteuid(0) == -1)
+        err_exit("seteuid(0)");
+    show("seteuid(0)");
+
+    /* All three UIDs non-zero: no way back to 0 is left, so the
+     * permitted set is emptied too, unless SECBIT_KEEP_CAPS says keep it
+     * (the effective set is emptied all the same). With
+     * SECBIT_NO_SETUID_FIXUP none of these adjustments happen. */
     snprintf(step, sizeof(step), "setresuid(%d, %d, %d)", (int)uid, (int)uid,
              (int)uid);
-    show(step, setresuid(uid, uid, uid));
+    if (setresuid(uid, uid, uid) == -1)
+        err_exit("%s", step);
+    show(step);
     return EXIT_SUCCESS;
 }

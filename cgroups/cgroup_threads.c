@@ -48,16 +48,21 @@ static const char usage_text[] =
     "Usage: cgroup_threads [-P PARENT]\n"
     "  -P PARENT  make the cgroup below PARENT, not below our own cgroup\n";
 
-static int quit[2];              /* the second thread waits on it */
-static volatile pid_t other_tid; /* and says who it is here */
+/* Two pipes between the threads: the second sends its thread ID on
+ * HELLO once it runs, then waits on QUIT until the end. */
+static int hello[2], quit[2];
 
 static void *
 second_thread(void *arg)
 {
+    pid_t tid = gettid();
     char byte;
 
     (void)arg;
-    other_tid = gettid();
+    /* (a pipe, not a shared variable: read() waits for it, and hands
+     * the value over safely between threads) */
+    if (write(hello[1], &tid, sizeof(tid)) != sizeof(tid))
+        err_warn("write");
     if (read(quit[0], &byte, 1) == -1) /* until the end */
         err_warn("read");
     return NULL;
@@ -91,6 +96,7 @@ main(int argc, char *argv[])
     int opt, status;
     struct cg_hier h;
     pthread_t thread;
+    pid_t other_tid;
     pid_t child;
 
     while ((opt = getopt(argc, argv, "P:h")) != -1) {
@@ -141,14 +147,15 @@ main(int argc, char *argv[])
     printf("t2 made threaded: t2 %s\n", type_of(t2, ty[2], 32));
 
     /* Our two threads: into P as a process, then apart, one each. */
-    if (pipe(quit) == -1)
+    if (pipe(hello) == -1 || pipe(quit) == -1)
         err_exit("pipe");
     /* The pthread functions return the error number; they do not set errno. */
     int rc = pthread_create(&thread, NULL, second_thread, NULL);
     if (rc != 0)
         err_exit_en(rc, "pthread_create");
-    while (other_tid == 0)
-        usleep(1000);
+    /* Its thread ID, once it runs: the kernel's name for that thread. */
+    if (read(hello[0], &other_tid, sizeof(other_tid)) != sizeof(other_tid))
+        err_exit("read the second thread's ID");
     if (cg_move(p, 0) == -1)
         err_exit("move ourselves to %s", p);
     if (cg_write(t1, "cgroup.threads", "%d", (int)gettid()) == -1 ||

@@ -73,8 +73,9 @@ static const char usage_text[] =
     "                 hierarchy holds pids, a named one of our own)\n"
     "  -P PARENT      make the cgroup below PARENT, not below our own cgroup\n";
 
-static int quit[2];
-static volatile pid_t other_tid;
+/* Two pipes between the threads: the second sends its thread ID on
+ * HELLO once it runs, then waits on QUIT until the end. */
+static int hello[2], quit[2];
 static char named_dir[256]; /* where our named hierarchy is mounted */
 
 static char named[64]; /* its name, "name=isolab_tasks.PID" */
@@ -130,10 +131,14 @@ mount_named(void)
 static void *
 second_thread(void *arg)
 {
+    pid_t tid = gettid();
     char byte;
 
     (void)arg;
-    other_tid = gettid();
+    /* (a pipe, not a shared variable: read() waits for it, and hands
+     * the value over safely between threads) */
+    if (write(hello[1], &tid, sizeof(tid)) != sizeof(tid))
+        err_warn("write");
     if (read(quit[0], &byte, 1) == -1)
         err_warn("read");
     return NULL;
@@ -188,6 +193,7 @@ main(int argc, char *argv[])
     char cg[PATH_MAX], a[PATH_MAX + 4], b[PATH_MAX + 4];
     struct cg_hier h;
     pthread_t thread;
+    pid_t other_tid;
     int opt;
 
     while ((opt = getopt(argc, argv, "c:P:h")) != -1) {
@@ -222,14 +228,15 @@ main(int argc, char *argv[])
     if (mkdir(a, 0755) == -1 || mkdir(b, 0755) == -1)
         err_exit("mkdir in %s", cg);
 
-    if (pipe(quit) == -1)
+    if (pipe(hello) == -1 || pipe(quit) == -1)
         err_exit("pipe");
     /* The pthread functions return the error number; they do not set errno. */
     int rc = pthread_create(&thread, NULL, second_thread, NULL);
     if (rc != 0)
         err_exit_en(rc, "pthread_create");
-    while (other_tid == 0)
-        usleep(1000);
+    /* Its thread ID, once it runs: the kernel's name for that thread. */
+    if (read(hello[0], &other_tid, sizeof(other_tid)) != sizeof(other_tid))
+        err_exit("read the second thread's ID");
     /* One thread each, through tasks. */
     if (cg_write(a, "tasks", "%d", (int)gettid()) == -1 ||
         cg_write(b, "tasks", "%d", (int)other_tid) == -1)

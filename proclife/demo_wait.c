@@ -126,24 +126,39 @@ code_name(int code)
     }
 }
 
-/* waitid() fills a siginfo_t: rebuild the same words from it. */
-static int
-waitid_status(idtype_t idtype, id_t id, siginfo_t *si)
+/* waitid() reports the same events in a siginfo_t, without a packed
+ * status word: si_code says what happened (CLD_*), si_status holds the
+ * exit status or the signal's number. */
+static void
+describe_siginfo(const siginfo_t *si)
+{
+    char name[32];
+
+    printf("child %ld: ", (long)si->si_pid);
+    switch (si->si_code) {
+    case CLD_EXITED:
+        printf("exited, status %d", si->si_status);
+        break;
+    case CLD_KILLED:
+    case CLD_DUMPED:
+        printf("killed by %s%s", signal_name(si->si_status, name, sizeof(name)),
+               si->si_code == CLD_DUMPED ? " (core dumped)" : "");
+        break;
+    case CLD_STOPPED:
+        printf("stopped by %s", signal_name(si->si_status, name, sizeof(name)));
+        break;
+    case CLD_CONTINUED:
+        printf("continued");
+        break;
+    }
+}
+
+/* Wait with waitid() for any change of state of the child ID names. */
+static void
+wait_siginfo(idtype_t idtype, id_t id, siginfo_t *si)
 {
     if (waitid(idtype, id, si, WEXITED | WSTOPPED | WCONTINUED) == -1)
         err_exit("waitid");
-    switch (si->si_code) {
-    case CLD_EXITED:
-        return W_EXITCODE(si->si_status, 0);
-    case CLD_KILLED:
-        return si->si_status;
-    case CLD_DUMPED:
-        return si->si_status | WCOREFLAG;
-    case CLD_STOPPED:
-        return W_STOPCODE(si->si_status);
-    default:
-        return 0xffff; /* CLD_CONTINUED */
-    }
 }
 
 int
@@ -203,31 +218,42 @@ main(int argc, char *argv[])
         if (poll(&pfd, 1, -1) == -1)
             err_exit("poll");
         printf("pidfd: readable, the child has ended\n");
-        status = waitid_status(P_PIDFD, pidfd, &si);
-        describe(pid, status);
+        /* P_PIDFD: wait for the process the descriptor refers to. */
+        wait_siginfo(P_PIDFD, (id_t)pidfd, &si);
+        describe_siginfo(&si);
         printf("\n");
         return EXIT_SUCCESS;
     }
 
     /* Until the child has ended: report each change of state, and
-     * continue a stopped child. */
-    do {
+     * continue a stopped child. WUNTRACED and WCONTINUED ask waitpid()
+     * to report a stop and a continue too, not only the end. */
+    for (;;) {
+        bool stopped, continued, ended;
+
         if (use_waitid) {
-            status = waitid_status(P_PID, pid, &si);
-            describe(pid, status);
+            wait_siginfo(P_PID, (id_t)pid, &si);
+            describe_siginfo(&si);
             printf(" (waitid: si_code %s, si_status %d)\n",
                    code_name(si.si_code), si.si_status);
+            stopped = si.si_code == CLD_STOPPED;
+            continued = si.si_code == CLD_CONTINUED;
         } else {
             if (waitpid(pid, &status, WUNTRACED | WCONTINUED) == -1)
                 err_exit("waitpid");
             describe(pid, status);
             printf("\n");
+            stopped = WIFSTOPPED(status);
+            continued = WIFCONTINUED(status);
         }
+        ended = !stopped && !continued;
         fflush(stdout);
-        if (WIFSTOPPED(status) && kill(pid, SIGCONT) == -1)
+        if (ended)
+            break;
+        if (stopped && kill(pid, SIGCONT) == -1)
             err_exit("kill SIGCONT");
-        if (WIFCONTINUED(status))
+        if (continued)
             close(resume[1]); /* let the child end */
-    } while (!WIFEXITED(status) && !WIFSIGNALED(status));
+    }
     return EXIT_SUCCESS;
 }

@@ -42,6 +42,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,9 +122,12 @@ read_path(pid_t pid, unsigned long long addr, char *path, size_t size)
     return 0;
 }
 
-/* Answer one notification in RESP; return what to report. */
+/* Decide on one notification: fill RESP, the answer for the caller to
+ * send, or answer it here already (a descriptor sent with ADDFD) and set
+ * *ANSWERED. Return what to report, or NULL. */
 static const char *
-decide(int listener, struct seccomp_notif *req, struct seccomp_notif_resp *resp)
+decide(int listener, struct seccomp_notif *req, struct seccomp_notif_resp *resp,
+       bool *answered)
 {
     static char path[PATH_MAX], note[PATH_MAX + 16];
     int is_openat = req->data.nr == SYS_openat;
@@ -132,7 +136,9 @@ decide(int listener, struct seccomp_notif *req, struct seccomp_notif_resp *resp)
     struct seccomp_notif_addfd addfd = {0};
     int i, fd;
 
-    resp->id = req->id;
+    *answered = false;
+    resp->id = req->id; /* which notification this answers */
+    /* CONTINUE: the kernel runs the call as the target made it. */
     resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
     if (read_path(req->pid, addr, path, sizeof(path)) == -1)
         return NULL; /* not readable: let the kernel fail it (EFAULT) */
@@ -168,7 +174,7 @@ decide(int listener, struct seccomp_notif *req, struct seccomp_notif_resp *resp)
     if (ioctl(listener, SECCOMP_IOCTL_NOTIF_ADDFD, &addfd) == -1)
         resp->error = -errno;
     else
-        resp->id = 0; /* answered already: no SEND below */
+        *answered = true; /* ADDFD_FLAG_SEND was the answer */
     close(fd);
     return note;
 }
@@ -187,6 +193,7 @@ supervise(int listener, pid_t pid, int *status)
     struct pollfd pfd[2] = {{.fd = listener, .events = POLLIN},
                             {.fd = sys_pidfd_open(pid, 0), .events = POLLIN}};
     const char *note;
+    bool answered;
 
     /* The structures may grow: allocate what this kernel says. */
     if (sys_seccomp(SECCOMP_GET_NOTIF_SIZES, 0, &sizes) == -1)
@@ -215,11 +222,13 @@ supervise(int listener, pid_t pid, int *status)
             err_exit("ioctl SECCOMP_IOCTL_NOTIF_RECV");
         }
         memset(resp, 0, sizes.seccomp_notif_resp);
-        note = decide(listener, req, resp);
+        note = decide(listener, req, resp, &answered);
         if (note != NULL)
             err_note("supervisor: %s %s",
                      req->data.nr == SYS_openat ? "openat" : "open", note);
-        if (resp->id != 0 &&
+        /* ENOENT: the target is gone, or its call was interrupted by a
+         * signal; nothing waits for the answer any more. */
+        if (!answered &&
             ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, resp) == -1 &&
             errno != ENOENT)
             err_exit("ioctl SECCOMP_IOCTL_NOTIF_SEND");

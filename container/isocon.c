@@ -345,8 +345,29 @@ write_maps(pid_t pid)
     return (uid_t)base;
 }
 
-/* The limits: pids, memory and cpu. */
+/* The limits, in this order in every array below: tasks (-p), memory
+ * (-m) and CPU (-c), each set through its controller. */
+enum { L_PIDS, L_MEMORY, L_CPU };
 static const char *const ctrl[3] = {"pids", "memory", "cpu"};
+
+/* Write limit I, of WANT, into the cgroup DIR of a v1 or v2 (VERSION)
+ * hierarchy. The files differ between the two versions, but for pids. */
+static int
+write_limit(int i, const char *dir, int version, int want)
+{
+    switch (i) {
+    case L_PIDS:
+        return cg_write(dir, "pids.max", "%d", want);
+    case L_MEMORY: /* in bytes */
+        return cg_write(dir,
+                        version == 2 ? "memory.max" : "memory.limit_in_bytes",
+                        "%lld", (long long)want << 20);
+    default: /* L_CPU: WANT% of one CPU, as a quota per 100 ms period */
+        if (version == 2)
+            return cg_write(dir, "cpu.max", "%d 100000", want * 1000);
+        return cg_write(dir, "cpu.cfs_quota_us", "%d", want * 1000);
+    }
+}
 
 /* Find the hierarchy of each limited controller, before anything runs:
  * on v1 each controller may have a hierarchy of its own, and -P names a
@@ -362,7 +383,8 @@ find_limits(struct cg_hier h[3])
      * user's RLIMIT_NPROC bounds it, as for any program they run. */
     if (opt.pids == -1) {
         opt.pids = 0;
-        if (cg_find("pids", 0, &h[0]) == 0 && cg_usable(&h[0], opt.parent))
+        if (cg_find("pids", 0, &h[L_PIDS]) == 0 &&
+            cg_usable(&h[L_PIDS], opt.parent))
             opt.pids = DEFAULT_PIDS;
         if (opt.pids != 0)
             say("limits: at most %d tasks, the default (-p 0: none)", opt.pids);
@@ -370,9 +392,9 @@ find_limits(struct cg_hier h[3])
             say("limits: no task limit: no cgroup with the pids controller "
                 "that we may make");
     }
-    want[0] = opt.pids;
-    want[1] = opt.mib;
-    want[2] = opt.cpu;
+    want[L_PIDS] = opt.pids;
+    want[L_MEMORY] = opt.mib;
+    want[L_CPU] = opt.cpu;
 
     for (i = 0; i < 3; i++) {
         h[i].version = 0;
@@ -396,7 +418,9 @@ find_limits(struct cg_hier h[3])
 static void
 limit(pid_t pid, struct cg_hier h[3], char dirs[3][PATH_MAX])
 {
-    int want[3] = {opt.pids, opt.mib, opt.cpu}, i, j, rc, v2 = -1;
+    int want[3] = {
+        [L_PIDS] = opt.pids, [L_MEMORY] = opt.mib, [L_CPU] = opt.cpu};
+    int i, j, v2 = -1;
 
     for (i = 0; i < 3; i++) {
         dirs[i][0] = '\0';
@@ -418,18 +442,7 @@ limit(pid_t pid, struct cg_hier h[3], char dirs[3][PATH_MAX])
             if (cg_move(dirs[i], pid) == -1)
                 err_exit("move the init into %s", dirs[i]);
         }
-        if (i == 0)
-            rc = cg_write(dirs[i], "pids.max", "%d", want[i]);
-        else if (i == 1)
-            rc = cg_write(dirs[i],
-                          h[i].version == 2 ? "memory.max"
-                                            : "memory.limit_in_bytes",
-                          "%lld", (long long)want[i] << 20);
-        else if (h[i].version == 2)
-            rc = cg_write(dirs[i], "cpu.max", "%d 100000", want[i] * 1000);
-        else
-            rc = cg_write(dirs[i], "cpu.cfs_quota_us", "%d", want[i] * 1000);
-        if (rc == -1)
+        if (write_limit(i, dirs[i], h[i].version, want[i]) == -1)
             err_exit("cgroup %s: set the %s limit", dirs[i], ctrl[i]);
         say("cgroup: %s, %s limited", dirs[i], ctrl[i]);
     }
@@ -537,10 +550,10 @@ run(void)
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
     /* What the memory limit did, before its cgroup goes (v2, or v1). */
-    if (dirs[1][0] != '\0') {
-        kills = cg_key(dirs[1], "memory.events", "oom_kill");
+    if (dirs[L_MEMORY][0] != '\0') {
+        kills = cg_key(dirs[L_MEMORY], "memory.events", "oom_kill");
         if (kills < 0)
-            kills = cg_key(dirs[1], "memory.oom_control", "oom_kill");
+            kills = cg_key(dirs[L_MEMORY], "memory.oom_control", "oom_kill");
         fprintf(stderr, "isocon: memory limit: %lld OOM kills\n", kills);
     }
     for (i = 0; i < 3; i++)

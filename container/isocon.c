@@ -82,7 +82,6 @@
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,7 +119,7 @@ static const char usage_text[] =
 
 static struct {
     const char *root, *hostname, *parent;
-    int verbose, filter, timens, writable, pids, mib, cpu;
+    int filter, timens, writable, pids, mib, cpu;
     char **cmd;
     int sync[2];          /* parent -> child: "maps written, go on", and */
     int tree;             /* with it, as root, the ID-mapped root, or -1 */
@@ -139,18 +138,6 @@ static struct {
          .slave = -1,
          .tree = -1,
          .layer_fd = -1};
-
-void
-say(const char *fmt, ...)
-{
-    va_list ap;
-
-    if (!opt.verbose)
-        return;
-    va_start(ap, fmt);
-    err_vnote(fmt, ap);
-    va_end(ap);
-}
 
 /* ---- init: PID 1 of the container ---- */
 
@@ -745,7 +732,7 @@ main(int argc, char *argv[])
             target = parse_ll(optarg, 10, 1, INT32_MAX, "-x");
             break;
         case 'v':
-            opt.verbose = 1;
+            isocon_verbose = 1;
             break;
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

@@ -10,6 +10,7 @@
  *   isocon_signals.c  signals passed on to the command (signals)
  *   isocon_tty.c      a session and a terminal of its own (signals, procs)
  *   isocon_dev.c      the devices it may open (cgroups, as root)
+ *   isocon_say.c      say(): the narration of -v, for all of them
  */
 #ifndef ISOCON_H
 #define ISOCON_H
@@ -20,7 +21,8 @@
 
 #include "isolab.h"
 
-/* With -v, narrate a step on stderr (isocon.c). */
+/* isocon_say.c: if ISOCON_VERBOSE (-v), narrate a step on stderr. */
+extern int isocon_verbose;
 void say(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 /* isocon_root.c: in the container's new mount and network namespaces,

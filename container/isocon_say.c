@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+/*
+ * isocon_say.c - isocon's narration: with -v, each step on stderr
+ *
+ * Every part of isocon says what it did through say(), so that a
+ * trainer can show the steps live. It sits below all the parts, which
+ * call it and nothing else of each other's for it.
+ */
+#include <stdarg.h>
+
+#include "isocon.h"
+
+int isocon_verbose;
+
+void
+say(const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!isocon_verbose)
+        return;
+    va_start(ap, fmt);
+    err_vnote(fmt, ap);
+    va_end(ap);
+}

@@ -93,6 +93,9 @@ main(int argc, char *argv[])
         controller = "pids";
 
     cg_need(controller, version, &h);
+    /* What cg_create() makes or changes is undone on every way out: at
+     * exit, and on SIGINT, SIGTERM and SIGHUP (lib/cgroup.c). */
+    cg_undo_on_exit();
     cg_create(&h, parent, cg, sizeof(cg));
     printf("cgroup: %s\n", cg);
     fflush(stdout);

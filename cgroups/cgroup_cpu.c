@@ -191,6 +191,9 @@ main(int argc, char *argv[])
         usage(EXIT_USAGE, usage_text);
 
     cg_need("cpu", version, &h);
+    /* What cg_create() makes or changes is undone on every way out: at
+     * exit, and on SIGINT, SIGTERM and SIGHUP (lib/cgroup.c). */
+    cg_undo_on_exit();
     cg_create(&h, parent, cg, sizeof(cg));
 
     if (pipe(go) == -1)

@@ -71,6 +71,9 @@ main(int argc, char *argv[])
         usage(EXIT_USAGE, usage_text);
 
     cg_need(NULL, 2, &h);
+    /* What cg_create() makes or changes is undone on every way out: at
+     * exit, and on SIGINT, SIGTERM and SIGHUP (lib/cgroup.c). */
+    cg_undo_on_exit();
     cg_create(&h, parent, cg, sizeof(cg));
     snprintf(events, sizeof(events), "%s/cgroup.events", cg);
     ifd = inotify_init1(IN_CLOEXEC);

@@ -114,6 +114,9 @@ main(int argc, char *argv[])
         alloc = 2 * limit;
 
     cg_need("memory", version, &h);
+    /* What cg_create() makes or changes is undone on every way out: at
+     * exit, and on SIGINT, SIGTERM and SIGHUP (lib/cgroup.c). */
+    cg_undo_on_exit();
     cg_create(&h, parent, cg, sizeof(cg));
     set_limit(&h, cg, limit);
     printf("limit: %ld MiB\n", limit);

@@ -84,6 +84,9 @@ main(int argc, char *argv[])
         usage(EXIT_USAGE, usage_text);
 
     cg_need("pids", version, &h);
+    /* What cg_create() makes or changes is undone on every way out: at
+     * exit, and on SIGINT, SIGTERM and SIGHUP (lib/cgroup.c). */
+    cg_undo_on_exit();
     cg_create(&h, parent, cg, sizeof(cg));
     printf("cgroup: %s\n", cg);
     if (cg_write(cg, "pids.max", "%d", max) == -1 || cg_move(cg, 0) == -1) {

@@ -152,6 +152,9 @@ main(int argc, char *argv[])
     /* Our cgroup must be able to use it: cg_create() has BASE hand it
      * down (on a cgroup of our own, from a leaf beside it). */
     snprintf(h.want, sizeof(h.want), "%s", controller);
+    /* What cg_create() makes or changes is undone on every way out: at
+     * exit, and on SIGINT, SIGTERM and SIGHUP (lib/cgroup.c). */
+    cg_undo_on_exit();
     cg_create(&h, parent, cg, sizeof(cg));
 
     snprintf(leaf, sizeof(leaf), "%s/leaf", cg);

@@ -114,6 +114,9 @@ main(int argc, char *argv[])
         usage(EXIT_USAGE, usage_text);
 
     cg_need(NULL, 2, &h);
+    /* What cg_create() makes or changes is undone on every way out: at
+     * exit, and on SIGINT, SIGTERM and SIGHUP (lib/cgroup.c). */
+    cg_undo_on_exit();
     cg_create(&h, parent, p, sizeof(p));
     snprintf(t1, sizeof(t1), "%s/t1", p);
     snprintf(t2, sizeof(t2), "%s/t2", p);

@@ -499,6 +499,10 @@ run(void)
     uid_t root_uid;
     pid_t pid;
 
+    /* What cg_create() makes or changes is undone on every way out: at
+     * exit, and on SIGINT, SIGTERM and SIGHUP until forward_signals()
+     * below takes those over (then we remove the cgroups ourselves). */
+    cg_undo_on_exit();
     find_limits(h);
     tty_make(&opt.master, &opt.slave);
     /* A socket, not a pipe: the "go on" may carry a descriptor. */

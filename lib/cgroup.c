@@ -209,24 +209,35 @@ on_signal(int sig)
     raise(sig);
 }
 
-/* The first time: remember who we are and where we live, and install the
- * exit and signal handlers that undo what we make. */
-static void
-arm(const char *own)
+void
+cg_undo_on_exit(void)
 {
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
     struct sigaction sa = {.sa_handler = on_signal};
     size_t i;
 
     if (maker == getpid())
-        return;
+        return; /* once is enough */
     maker = getpid();
-    snprintf(home, sizeof(home), "%s", own);
+    home[0] = '\0';
     if (atexit(cleanup) != 0)
         fatal("atexit failed");
     for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
         if (sigaction(sigs[i], &sa, NULL) == -1)
             err_exit("sigaction");
+}
+
+/* Before cg_create() changes anything: the undoing must be armed (a
+ * program that forgot cg_undo_on_exit() fails at once, not by leaving
+ * cgroups behind), and OWN is where we go back to, the first time. */
+static void
+arm(const char *own)
+{
+    if (maker != getpid())
+        fatal("cg_create: call cg_undo_on_exit() first, so that what it "
+              "makes is removed on every way out");
+    if (home[0] == '\0')
+        snprintf(home, sizeof(home), "%s", own);
 }
 
 /* Remember DIR for removal. */

@@ -62,12 +62,21 @@ void cg_need(const char *controller, int version, struct cg_hier *h);
  * processes share it (a login shell's session scope), we exit with 77
  * and the command that gives a cgroup of our own.
  *
- * Everything is undone at exit, and on SIGINT, SIGTERM and SIGHUP: what
- * the program has not removed itself is removed (the caller moves back
- * to H->own, the processes left inside, the program's own, are killed),
- * the controllers are taken back, and the caller leaves the leaf for the
- * cgroup it started in. */
+ * Everything is undone at exit, and on SIGINT, SIGTERM and SIGHUP, once
+ * the program has called cg_undo_on_exit() (cg_create() refuses to run
+ * before): what the program has not removed itself is removed (the
+ * caller moves back to H->own, the processes left inside, the program's
+ * own, are killed), the controllers are taken back, and the caller
+ * leaves the leaf for the cgroup it started in. */
 void cg_create(struct cg_hier *h, const char *parent, char *path, size_t size);
+
+/* Install what undoes cg_create()'s work on every way out: an exit
+ * handler (atexit()), and handlers for SIGINT, SIGTERM and SIGHUP that
+ * undo it and then die of the signal as before. Only in the process that
+ * calls it: a child forked later leaves the cleanup to its parent. A
+ * program that handles those signals itself installs its handlers after
+ * this call, and then undoes the work itself (isocon does). */
+void cg_undo_on_exit(void);
 
 /* Would cg_create(H, PARENT, ...) succeed, rather than exit? 1 or 0. For
  * what a program does only where it can (a default limit), never for

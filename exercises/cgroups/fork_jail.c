@@ -96,6 +96,9 @@ main(int argc, char *argv[])
 
     if (cg_find("pids", 0, &h) == -1)
         fatal("no hierarchy holds the pids controller here");
+    /* What cg_create() makes or changes is undone on every way out: at
+     * exit, and on SIGINT, SIGTERM and SIGHUP (lib/cgroup.c). */
+    cg_undo_on_exit();
     cg_create(&h, parent, cg, sizeof(cg));
     /* TODO(fork_jail): set the limit, MAX. */
     (void)max;

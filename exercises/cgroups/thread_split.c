@@ -105,6 +105,9 @@ main(int argc, char *argv[])
         cg_need(NULL, 2, &h);
     else
         cg_need("pids", 1, &h);
+    /* What cg_create() makes or changes is undone on every way out: at
+     * exit, and on SIGINT, SIGTERM and SIGHUP (lib/cgroup.c). */
+    cg_undo_on_exit();
     cg_create(&h, parent, cg, sizeof(cg));
     snprintf(a, sizeof(a), "%s/a", cg);
     snprintf(b, sizeof(b), "%s/b", cg);

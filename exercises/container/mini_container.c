@@ -124,8 +124,9 @@ run_command(void)
 static void
 limit(pid_t pid, int pids, const char *parent, char *cg, size_t size)
 {
-    /* TODO(mini_container): level 4: with -p, a new cgroup (cg_create())
-     * with pids.max PIDS, and the child moved in. */
+    /* TODO(mini_container): level 4: with -p, a new cgroup (cg_create(),
+     * after cg_undo_on_exit()) with pids.max PIDS, and the child moved
+     * in. */
     (void)pid;
     (void)pids;
     (void)parent;

@@ -160,6 +160,9 @@ limit(pid_t pid, int pids, const char *parent, char *cg, size_t size)
         return;
     if (cg_find("pids", 0, &h) == -1)
         fatal("no hierarchy holds the pids controller");
+    /* What cg_create() makes or changes is undone on every way out: at
+     * exit, and on SIGINT, SIGTERM and SIGHUP (lib/cgroup.c). */
+    cg_undo_on_exit();
     cg_create(&h, parent, cg, size);
     if (cg_write(cg, "pids.max", "%d", pids) == -1 || cg_move(cg, pid) == -1)
         err_exit("cgroup %s", cg);

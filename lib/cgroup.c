@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <signal.h>
@@ -131,12 +132,26 @@ kill_members(const char *dir)
     return any;
 }
 
+/* What getdents64() fills its buffer with: one record after another,
+ * each D_RECLEN bytes long (the name padded to keep the next one
+ * aligned). readdir() reads these too, but may allocate memory, which a
+ * signal handler must not; the C library declares no such struct. */
+struct linux_dirent64 {
+    uint64_t d_ino;
+    int64_t d_off;
+    unsigned short d_reclen;
+    unsigned char d_type;
+    char d_name[];
+};
+
 /* Remove DIR and the cgroups below it, deepest first. */
 static void
 remove_tree(const char *dir, int depth)
 {
     struct timespec pause = {0, 10 * 1000 * 1000};
-    char buf[4096], sub[PATH_MAX];
+    /* aligned for the records' 64-bit fields */
+    char buf[4096] __attribute__((aligned(8))), sub[PATH_MAX];
+    struct linux_dirent64 *d;
     long n, off;
     int fd, i;
 
@@ -145,17 +160,12 @@ remove_tree(const char *dir, int depth)
         return;
     while (depth < 8 &&
            (n = syscall(SYS_getdents64, fd, buf, sizeof(buf))) > 0) {
-        for (off = 0; off < n;) {
-            /* struct linux_dirent64: ino, off, reclen, type, name */
-            unsigned short reclen;
-            unsigned char type = (unsigned char)buf[off + 18];
-            const char *name = buf + off + 19;
-
-            memcpy(&reclen, buf + off + 16, sizeof(reclen));
-            if (type == DT_DIR && name[0] != '.' &&
-                safe_join(sub, sizeof(sub), dir, name))
+        for (off = 0; off < n; off += d->d_reclen) {
+            d = (struct linux_dirent64 *)(buf + off);
+            /* A child cgroup is a directory; "." and ".." are not ours. */
+            if (d->d_type == DT_DIR && d->d_name[0] != '.' &&
+                safe_join(sub, sizeof(sub), dir, d->d_name))
                 remove_tree(sub, depth + 1);
-            off += reclen;
         }
     }
     close(fd);
@@ -227,15 +237,11 @@ cg_undo_on_exit(void)
             err_exit("sigaction");
 }
 
-/* Before cg_create() changes anything: the undoing must be armed (a
- * program that forgot cg_undo_on_exit() fails at once, not by leaving
- * cgroups behind), and OWN is where we go back to, the first time. */
+/* Before cg_create() changes something: OWN is where we go back to, the
+ * first time. */
 static void
 arm(const char *own)
 {
-    if (maker != getpid())
-        fatal("cg_create: call cg_undo_on_exit() first, so that what it "
-              "makes is removed on every way out");
     if (home[0] == '\0')
         snprintf(home, sizeof(home), "%s", own);
 }
@@ -588,6 +594,12 @@ cg_create(struct cg_hier *h, const char *parent, char *path, size_t size)
     size_t n = strlen(h->mount);
     char base[PATH_MAX];
 
+    /* The undoing must be armed before anything is made: a program that
+     * forgot cg_undo_on_exit() fails at once, not by leaving cgroups
+     * behind. */
+    if (maker != getpid())
+        fatal("cg_create: call cg_undo_on_exit() first, so that what it "
+              "makes is removed on every way out");
     /* A parent of the caller's choosing must lie in the same hierarchy. */
     if (parent != NULL && (strncmp(parent, h->mount, n) != 0 ||
                            (parent[n] != '/' && parent[n] != '\0')))

@@ -160,6 +160,35 @@ hierarchy_of() {
     assert_line "the process back into our cgroup: Device or resource busy (EBUSY)"
 }
 
+# ---- the library's undoing (lib/cgroup.c) ----
+
+@test "lib: what cg_create made, a tree below it too, is removed at exit" {
+    cg_for pids
+    run -0 sh -c 'echo exit | "$1" "$2"' sh "$ISOLAB_TOP/tests/bin/cg_undo" "$CG"
+    [[ $output == "$CG"/isolab.cg_undo.* ]]
+    assert_dir_not_exists "$output"
+}
+
+@test "lib: what cg_create made is removed on SIGTERM, and the program dies of it" {
+    cg_for pids
+    spawn sh -c 'exec "$1" "$2" >"$3" </dev/zero' sh \
+        "$ISOLAB_TOP/tests/bin/cg_undo" "$CG" "$BATS_TEST_TMPDIR/path"
+    wait_for grep -q . "$BATS_TEST_TMPDIR/path"
+    dir=$(cat "$BATS_TEST_TMPDIR/path")
+    assert_dir_exists "$dir/a/b"
+    kill -TERM "$SPAWNED"
+    wait_for ended "$SPAWNED"
+    assert_dir_not_exists "$dir"
+}
+
+@test "lib: cg_create refuses to run before cg_undo_on_exit()" {
+    cg_for pids
+    run -1 "$ISOLAB_TOP/tests/bin/cg_undo" -n "$CG"
+    assert_output "cg_undo: cg_create: call cg_undo_on_exit() first, so that what it makes is removed on every way out"
+    run -0 find "$CG" -mindepth 1 -maxdepth 1 -name 'isolab.cg_undo.*'
+    assert_output ""
+}
+
 # ---- notification, kill, clone3 ----
 
 @test "cgroup_events: populated goes to 0 when the last process, a grandchild, ends" {

@@ -28,7 +28,7 @@
  * Needs: CAP_SETPCAP: root, or root in a user namespace.
  *
  * See also: capabilities(7) (Capability bounding set), prctl(2)
- * PR_CAPBSET_DROP; course chapter 11.
+ * PR_CAPBSET_DROP; TLPI 39.5.1; course chapter 11.
  */
 #include <errno.h>
 #include <stdio.h>

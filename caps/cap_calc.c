@@ -53,8 +53,8 @@
  *
  * Needs: nothing: it calculates, it changes nothing.
  *
- * See also: capabilities(7), execve(2), cap_from_text(3); course chapter
- * 11.
+ * See also: capabilities(7), execve(2), cap_from_text(3); TLPI 39.5; course
+ * chapter 11.
  */
 #define _GNU_SOURCE /* getresuid() */
 #include <errno.h>

@@ -42,7 +42,8 @@
  * launcher's own permitted and bounding sets.
  *
  * See also: capabilities(7) (ambient set), prctl(2) PR_CAP_AMBIENT and
- * PR_SET_KEEPCAPS, setpriv(1), capsh(1); course chapter 11.
+ * PR_SET_KEEPCAPS, setpriv(1), capsh(1); TLPI 39.6 and 39.7 (ambient
+ * capabilities, Linux 4.3, came after it); course chapter 11.
  */
 #define _GNU_SOURCE /* setresuid(), initgroups() */
 #include <errno.h>

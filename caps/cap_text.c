@@ -25,8 +25,8 @@
  *
  * Needs: nothing.
  *
- * See also: cap_from_text(3), cap_to_text(3), setcap(8); course chapter
- * 10.
+ * See also: cap_from_text(3), cap_to_text(3), setcap(8); TLPI 39.7; course
+ * chapter 10.
  */
 #include <errno.h>
 #include <stdio.h>

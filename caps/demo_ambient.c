@@ -31,7 +31,9 @@
  * Needs: root (CAP_SETUID, CAP_SETPCAP); Linux 4.3.
  *
  * See also: capabilities(7) (ambient set), prctl(2) PR_CAP_AMBIENT,
- * cap_launcher.c (the same for several capabilities); course chapter 11.
+ * cap_launcher.c (the same for several capabilities); TLPI has no ambient set
+ * (Linux 4.3, after it): its 39.5 gives the rules the set amends; course
+ * chapter 11.
  */
 #define _GNU_SOURCE /* setresuid() */
 #include <errno.h>

@@ -34,8 +34,8 @@
  * Needs: CAP_SETPCAP: root, or root in a user namespace (as above).
  *
  * See also: capabilities(7) (The securebits flags: establishing a
- * capabilities-only environment), prctl(2) PR_SET_SECUREBITS,
- * capsh(1) --secbits; course chapter 11.
+ * capabilities-only environment), prctl(2) PR_SET_SECUREBITS, capsh(1)
+ * --secbits; TLPI 39.8; course chapter 11.
  */
 #include <errno.h>
 #include <linux/securebits.h>

@@ -35,9 +35,9 @@
  * Needs: CAP_SETFCAP to set (root, or root in a user namespace for a file
  * owned by a mapped user); a file system with security.* attributes.
  *
- * See also: capabilities(7) (File capability extended attribute
- * versioning), cap_get_file(3), cap_set_file(3), setcap(8), getcap(8);
- * course chapter 10.
+ * See also: capabilities(7) (File capability extended attribute versioning),
+ * cap_get_file(3), cap_set_file(3), setcap(8), getcap(8); TLPI 39.3.2 and
+ * 39.3.6; course chapter 10.
  */
 #include <endian.h>
 #include <errno.h>

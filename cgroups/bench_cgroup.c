@@ -30,8 +30,8 @@
  *
  * Needs: root, or a cgroup delegated to you (-P).
  *
- * See also: cgroups(7), clone(2) CLONE_INTO_CGROUP, ../docs/benchmarks.md;
- * course chapter 22.
+ * See also: cgroups(7), clone(2) CLONE_INTO_CGROUP, ../docs/benchmarks.md; TLPI
+ * has no cgroups (v1 is not in it, v2 came after it); course chapter 22.
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -28,8 +28,8 @@
  *
  * Needs: root, or a cgroup delegated to you (-P).
  *
- * See also: cgroups(7) (Creating cgroups and moving processes), rmdir(2);
- * course chapter 22.
+ * See also: cgroups(7) (Creating cgroups and moving processes), rmdir(2); TLPI
+ * has no cgroups (v1 is not in it, v2 came after it); course chapter 22.
  */
 #include <errno.h>
 #include <signal.h>

@@ -28,8 +28,8 @@
  * Needs: root, or a cgroup delegated to you (-P); cgroups v2, Linux 5.14.
  *
  * See also: clone(2) (CLONE_INTO_CGROUP), cgroups(7), the kernel's
- * Documentation/admin-guide/cgroup-v2.rst (cgroup.kill); course chapter
- * 24.
+ * Documentation/admin-guide/cgroup-v2.rst (cgroup.kill); TLPI has no cgroups
+ * (v1 is not in it, v2 came after it); course chapter 24.
  */
 #include <errno.h>
 #include <fcntl.h>

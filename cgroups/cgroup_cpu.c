@@ -37,7 +37,8 @@
  * (from a login shell's session scope it exits with 77).
  *
  * See also: cgroups(7), the kernel's Documentation/admin-guide/cgroup-v2.rst
- * (CPU) and scheduler/sched-bwc.rst; course chapter 23.
+ * (CPU) and scheduler/sched-bwc.rst; TLPI has no cgroups (v1 is not in it, v2
+ * came after it); course chapter 23.
  */
 #define _GNU_SOURCE /* sched_setaffinity(), CPU_SET */
 #include <errno.h>

@@ -33,9 +33,10 @@
  *
  * Needs: root.
  *
- * See also: cgroups(7) (Cgroups delegation: delegating a hierarchy to a
- * less privileged user), the kernel's Documentation/admin-guide/
- * cgroup-v2.rst (Delegation Containment); course chapters 24 and 26.
+ * See also: cgroups(7) (Cgroups delegation: delegating a hierarchy to a less
+ * privileged user), the kernel's Documentation/admin-guide/ cgroup-v2.rst
+ * (Delegation Containment); TLPI has no cgroups (v1 is not in it, v2 came after
+ * it); course chapters 24 and 26.
  */
 #define _GNU_SOURCE /* setresuid() */
 #include <errno.h>

@@ -26,8 +26,8 @@
  *
  * Needs: root, or a cgroup delegated to you (-P); cgroups v2 (Linux 4.5).
  *
- * See also: cgroups(7) (Cgroups v2 release notification), inotify(7),
- * poll(2); course chapter 24.
+ * See also: cgroups(7) (Cgroups v2 release notification), inotify(7), poll(2);
+ * TLPI has no cgroups (v1 is not in it, v2 came after it); course chapter 24.
  */
 #include <errno.h>
 #include <limits.h>

@@ -27,7 +27,8 @@
  * v1 freezer controller.
  *
  * See also: cgroups(7), the kernel's Documentation/admin-guide/cgroup-v2.rst
- * (cgroup.freeze) and cgroup-v1/freezer-subsystem.rst; course chapter 23.
+ * (cgroup.freeze) and cgroup-v1/freezer-subsystem.rst; TLPI has no cgroups (v1
+ * is not in it, v2 came after it); course chapter 23.
  */
 #include <errno.h>
 #include <signal.h>

@@ -36,7 +36,8 @@
  * own (from a login shell's session scope it exits with 77).
  *
  * See also: cgroups(7), the kernel's Documentation/admin-guide/cgroup-v2.rst
- * (Memory) and cgroup-v1/memory.rst; course chapter 23.
+ * (Memory) and cgroup-v1/memory.rst; TLPI has no cgroups (v1 is not in it, v2
+ * came after it); course chapter 23.
  */
 #include <errno.h>
 #include <signal.h>

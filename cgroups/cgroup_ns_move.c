@@ -24,7 +24,8 @@
  *
  * Needs: root (CAP_SYS_ADMIN for the namespace and the moves); Linux 4.6.
  *
- * See also: cgroup_namespaces(7), cgroups(7); course chapter 24.
+ * See also: cgroup_namespaces(7), cgroups(7); TLPI has no cgroups (v1 is not in
+ * it, v2 came after it); course chapter 24.
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEWCGROUP */
 #include <errno.h>

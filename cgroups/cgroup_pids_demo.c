@@ -33,7 +33,8 @@
  * rule and the command.
  *
  * See also: cgroups(7), the kernel's Documentation/admin-guide/cgroup-v2.rst
- * (PID) and cgroup-v1/pids.rst; course chapters 22 and 23.
+ * (PID) and cgroup-v1/pids.rst; TLPI has no cgroups (v1 is not in it, v2 came
+ * after it); course chapters 22 and 23.
  */
 #include <errno.h>
 #include <signal.h>

@@ -31,9 +31,9 @@
  * Needs: root (CAP_SYS_ADMIN in the initial user namespace); a kernel
  * with cgroups v1 (CONFIG_CGROUP_V1 is off in some recent ones: exit 77).
  *
- * See also: cgroups(7) (Cgroups version 1 release notification),
- * the kernel's Documentation/admin-guide/cgroup-v1/cgroups.rst; course
- * chapters 24 and 26.
+ * See also: cgroups(7) (Cgroups version 1 release notification), the kernel's
+ * Documentation/admin-guide/cgroup-v1/cgroups.rst; TLPI has no cgroups (v1 is
+ * not in it, v2 came after it); course chapters 24 and 26.
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEWNS */
 #include <errno.h>

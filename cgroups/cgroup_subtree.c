@@ -33,8 +33,9 @@
  * Needs: root, or a cgroup delegated to you (-P); cgroups v2 with a
  * controller that the parent's cgroup.subtree_control hands down.
  *
- * See also: cgroups(7) (Cgroups v2 subtree control, "no internal
- * processes" rule); course chapter 22.
+ * See also: cgroups(7) (Cgroups v2 subtree control, "no internal processes"
+ * rule); TLPI has no cgroups (v1 is not in it, v2 came after it); course
+ * chapter 22.
  */
 #include <errno.h>
 #include <signal.h>

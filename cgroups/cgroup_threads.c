@@ -28,7 +28,8 @@
  * Needs: root, or a cgroup delegated to you (-P); cgroups v2, Linux 4.14.
  *
  * See also: cgroups(7) (Cgroups v2 thread mode), the kernel's
- * Documentation/admin-guide/cgroup-v2.rst (Threads); course chapter 25.
+ * Documentation/admin-guide/cgroup-v2.rst (Threads); TLPI has no cgroups (v1 is
+ * not in it, v2 came after it); course chapter 25.
  */
 #define _GNU_SOURCE /* gettid() */
 #include <errno.h>

@@ -27,8 +27,8 @@
  *
  * Needs: nothing to read.
  *
- * See also: cgroups(7), systemd-cgls(1), proc(5) /proc/PID/cgroup;
- * course chapter 22.
+ * See also: cgroups(7), systemd-cgls(1), proc(5) /proc/PID/cgroup; TLPI has no
+ * cgroups (v1 is not in it, v2 came after it); course chapter 22.
  */
 #include <dirent.h>
 #include <errno.h>

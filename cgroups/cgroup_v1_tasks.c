@@ -50,8 +50,9 @@
  * pure v2 system root and a kernel that can still mount v1 (exit 77
  * otherwise).
  *
- * See also: cgroups(7) (Cgroups version 1: tasks, Problems with cgroups
- * v1), proc(5) /proc/cgroups; course chapter 26.
+ * See also: cgroups(7) (Cgroups version 1: tasks, Problems with cgroups v1),
+ * proc(5) /proc/cgroups; TLPI has no cgroups (v1 is not in it, v2 came after
+ * it); course chapter 26.
  */
 #define _GNU_SOURCE /* gettid() */
 #include <errno.h>

@@ -38,8 +38,9 @@
  * Needs: to be run inside a container: in the initial user namespace it
  * refuses (exit 2) unless given -f.
  *
- * See also: container/README.md (the table of vectors and layers);
- * the capstone, after course chapter 26.
+ * See also: container/README.md (the table of vectors and layers); the
+ * capstone, after course chapter 26; TLPI 38 (writing secure privileged
+ * programs), for the attacker's view; the APIs are in the chapters' headers.
  */
 #define _GNU_SOURCE
 #include <dirent.h>

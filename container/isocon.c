@@ -73,7 +73,9 @@
  * cgroup for the limits; Linux 5.9 (close_range).
  *
  * See also: every chapter; user_namespaces(7), pivot_root(2), seccomp(2),
- * capabilities(7), cgroups(7); the capstone, after course chapter 26.
+ * capabilities(7), cgroups(7); the capstone, after course chapter 26; TLPI, for
+ * the pieces older than containers: 28.2.1 (clone), 18.12 (chroot), 39
+ * (capabilities), 34 (sessions), 64 (pseudoterminals).
  */
 #define _GNU_SOURCE /* clone(), setns(), CLONE_NEW* */
 #include <errno.h>

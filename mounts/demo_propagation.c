@@ -34,7 +34,8 @@
  * Needs: CAP_SYS_ADMIN: root, or root in a user namespace (as above).
  *
  * See also: mount_namespaces(7) ("Shared subtrees"), mount(2);
- * Documentation/filesystems/sharedsubtree.rst; course chapters 13 and 19.
+ * Documentation/filesystems/sharedsubtree.rst; TLPI chapter 14 for mount(2);
+ * propagation is not in it; course chapters 13 and 19.
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEWNS */
 #include <errno.h>

@@ -26,8 +26,9 @@
  *
  * Needs: nothing special; runs as any user.
  *
- * See also: proc(5) (/proc/PID/mountinfo), mount_namespaces(7)
- * ("Shared subtrees"), findmnt(8); course chapters 13 and 19.
+ * See also: proc(5) (/proc/PID/mountinfo), mount_namespaces(7) ("Shared
+ * subtrees"), findmnt(8); TLPI chapter 14 for the mount table (mountinfo came
+ * after it); course chapters 13 and 19.
  */
 #include <limits.h>
 #include <stdio.h>

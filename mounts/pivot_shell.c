@@ -36,8 +36,9 @@
  *
  * Needs: Linux 5.3; unprivileged user namespaces (or root).
  *
- * See also: pivot_root(2), mount_namespaces(7), chroot(2); course chapter
- * 19 ("Mounting a container filesystem").
+ * See also: pivot_root(2), mount_namespaces(7), chroot(2); TLPI 18.12 for
+ * chroot(); pivot_root is not in it; course chapter 19 ("Mounting a container
+ * filesystem").
  */
 #define _GNU_SOURCE /* CLONE_NEW* */
 #include <errno.h>

@@ -29,8 +29,9 @@
  *
  * Needs: root, or unprivileged user namespaces.
  *
- * See also: unshare(2), namespaces(7), ../docs/benchmarks.md; course
- * chapters 12 and 16.
+ * See also: unshare(2), namespaces(7), ../docs/benchmarks.md; TLPI 28.2.1 names
+ * the CLONE_NEW* flags, no more: namespaces grew after it; course chapters 12
+ * and 16.
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEW* */
 #include <errno.h>

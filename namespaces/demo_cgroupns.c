@@ -24,8 +24,9 @@
  *
  * Needs: Linux 4.6; CAP_SYS_ADMIN: root, or root in a user namespace.
  *
- * See also: cgroup_namespaces(7), cgroups(7), proc(5); course chapters 15
- * and 24.
+ * See also: cgroup_namespaces(7), cgroups(7), proc(5); TLPI 28.2.1 names the
+ * CLONE_NEW* flags, no more: namespaces grew after it; course chapters 15 and
+ * 24.
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEWCGROUP */
 #include <errno.h>

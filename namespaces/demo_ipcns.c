@@ -25,8 +25,9 @@
  *
  * Needs: CAP_SYS_ADMIN: root, or root in a user namespace (as above).
  *
- * See also: ipc_namespaces(7), mq_overview(7), sysvipc(7), msgget(2);
- * course chapter 15.
+ * See also: ipc_namespaces(7), mq_overview(7), sysvipc(7), msgget(2); TLPI
+ * 28.2.1 names the CLONE_NEW* flags, no more: namespaces grew after it; course
+ * chapter 15.
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEWIPC */
 #include <errno.h>

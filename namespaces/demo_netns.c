@@ -25,7 +25,8 @@
  * Needs: CAP_SYS_ADMIN: root, or root in a user namespace (as above).
  *
  * See also: network_namespaces(7), netdevice(7) (SIOCGIFFLAGS),
- * if_nameindex(3), ip-netns(8); course chapter 15.
+ * if_nameindex(3), ip-netns(8); TLPI 28.2.1 names the CLONE_NEW* flags, no
+ * more: namespaces grew after it; course chapter 15.
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEWNET */
 #include <arpa/inet.h>

@@ -26,8 +26,9 @@
  *
  * Needs: CAP_SYS_ADMIN: root, or root in a user namespace (as above).
  *
- * See also: namespaces(7) ("The namespaces lifetime"), setns(2),
- * mount(2) (MS_BIND); course chapter 16.
+ * See also: namespaces(7) ("The namespaces lifetime"), setns(2), mount(2)
+ * (MS_BIND); TLPI 28.2.1 names the CLONE_NEW* flags, no more: namespaces grew
+ * after it; course chapter 16.
  */
 #define _GNU_SOURCE /* unshare(), setns(), CLONE_NEW* */
 #include <errno.h>

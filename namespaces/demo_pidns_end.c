@@ -24,8 +24,9 @@
  *
  * Needs: CAP_SYS_ADMIN: root, or root in a user namespace (as above).
  *
- * See also: pid_namespaces(7) ("The namespace init process"), unshare(2);
- * course chapter 16 ("PID namespaces idiosyncrasies").
+ * See also: pid_namespaces(7) ("The namespace init process"), unshare(2); TLPI
+ * 28.2.1 names the CLONE_NEW* flags, no more: namespaces grew after it; course
+ * chapter 16 ("PID namespaces idiosyncrasies").
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEWPID */
 #include <errno.h>

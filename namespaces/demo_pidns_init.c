@@ -24,8 +24,8 @@
  *
  * Needs: CAP_SYS_ADMIN: root, or root in a user namespace (as above).
  *
- * See also: pid_namespaces(7), mount_namespaces(7), proc(5); course
- * chapter 14.
+ * See also: pid_namespaces(7), mount_namespaces(7), proc(5); TLPI 28.2.1 names
+ * the CLONE_NEW* flags, no more: namespaces grew after it; course chapter 14.
  */
 #define _GNU_SOURCE /* clone(), CLONE_NEW* */
 #include <ctype.h>

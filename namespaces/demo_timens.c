@@ -27,8 +27,9 @@
  * Needs: Linux 5.6 (CONFIG_TIME_NS); CAP_SYS_ADMIN: root, or root in a
  * user namespace (as above).
  *
- * See also: time_namespaces(7), clock_gettime(2), proc(5) (uptime);
- * course chapter 15.
+ * See also: time_namespaces(7), clock_gettime(2), proc(5) (uptime); TLPI 28.2.1
+ * names the CLONE_NEW* flags, no more: namespaces grew after it; course chapter
+ * 15.
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEWTIME */
 #include <errno.h>

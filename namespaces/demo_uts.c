@@ -25,8 +25,9 @@
  *
  * Needs: CAP_SYS_ADMIN: root, or root in a user namespace (as above).
  *
- * See also: namespaces(7), uts_namespaces(7), clone(2), sethostname(2);
- * course chapter 12.
+ * See also: namespaces(7), uts_namespaces(7), clone(2), sethostname(2); TLPI
+ * 28.2.1 names the CLONE_NEW* flags, no more: namespaces grew after it; course
+ * chapter 12.
  */
 #define _GNU_SOURCE /* clone(), CLONE_NEWUTS */
 #include <errno.h>

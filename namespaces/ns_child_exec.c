@@ -25,7 +25,8 @@
  *
  * Needs: CAP_SYS_ADMIN for the namespaces other than user: root.
  *
- * See also: clone(2), namespaces(7), pid_namespaces(7); course chapter 16.
+ * See also: clone(2), namespaces(7), pid_namespaces(7); TLPI 28.2.1 names the
+ * CLONE_NEW* flags, no more: namespaces grew after it; course chapter 16.
  */
 #define _GNU_SOURCE /* clone(), CLONE_NEW* */
 #include <errno.h>

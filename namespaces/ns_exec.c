@@ -33,8 +33,9 @@
  * Needs: CAP_SYS_ADMIN in the namespaces' owning user namespace (root, or
  * the user who created that user namespace, joining it first).
  *
- * See also: setns(2), nsenter(1), pidfd_open(2), namespaces(7); course
- * chapter 16.
+ * See also: setns(2), nsenter(1), pidfd_open(2), namespaces(7); TLPI 28.2.1
+ * names the CLONE_NEW* flags, no more: namespaces grew after it; course chapter
+ * 16.
  */
 #define _GNU_SOURCE /* setns(), CLONE_NEW* */
 #include <errno.h>

@@ -30,7 +30,8 @@
  *
  * Needs: nothing to run; root to see every process's namespaces.
  *
- * See also: ioctl_ns(2), namespaces(7), lsns(8); course chapter 16.
+ * See also: ioctl_ns(2), namespaces(7), lsns(8); TLPI 28.2.1 names the
+ * CLONE_NEW* flags, no more: namespaces grew after it; course chapter 16.
  */
 #define _GNU_SOURCE /* CLONE_NEW* */
 #include <ctype.h>

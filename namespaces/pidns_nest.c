@@ -23,8 +23,8 @@
  *
  * Needs: CAP_SYS_ADMIN: root, or root in a user namespace (as above).
  *
- * See also: pid_namespaces(7), clone(2), proc(5) (NSpid); course chapter
- * 14.
+ * See also: pid_namespaces(7), clone(2), proc(5) (NSpid); TLPI 28.2.1 names the
+ * CLONE_NEW* flags, no more: namespaces grew after it; course chapter 14.
  */
 #define _GNU_SOURCE /* clone(), CLONE_NEWPID */
 #include <errno.h>

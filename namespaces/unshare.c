@@ -33,8 +33,9 @@
  *
  * Needs: CAP_SYS_ADMIN for the namespaces other than user: root, or -r.
  *
- * See also: unshare(2), unshare(1), namespaces(7), pid_namespaces(7);
- * course chapter 16.
+ * See also: unshare(2), unshare(1), namespaces(7), pid_namespaces(7); TLPI
+ * 28.2.1 names the CLONE_NEW* flags, no more: namespaces grew after it; course
+ * chapter 16.
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEW*, getopt_long() */
 #include <errno.h>

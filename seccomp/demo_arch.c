@@ -32,7 +32,8 @@
  * by ia32_emulation=0); elsewhere it exits with 77.
  *
  * See also: seccomp(2) (the architecture check), syscall(2) (the calling
- * conventions of each ABI); course chapter 20.
+ * conventions of each ABI); TLPI has no seccomp filters (Linux 3.5, after it);
+ * course chapter 20.
  */
 #include <errno.h>
 #include <stdio.h>

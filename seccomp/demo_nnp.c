@@ -29,9 +29,9 @@
  *
  * Needs: nothing.
  *
- * See also: seccomp(2) (EACCES), prctl(2) PR_SET_NO_NEW_PRIVS, the
- * kernel's Documentation/userspace-api/no_new_privs.rst; course
- * chapter 20.
+ * See also: seccomp(2) (EACCES), prctl(2) PR_SET_NO_NEW_PRIVS, the kernel's
+ * Documentation/userspace-api/no_new_privs.rst; TLPI has no seccomp filters
+ * (Linux 3.5, after it); course chapter 20.
  */
 #include <errno.h>
 #include <stdio.h>

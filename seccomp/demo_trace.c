@@ -28,8 +28,9 @@
  * Needs: ptrace of one's own child (allowed unless Yama's ptrace_scope
  * is 3); Linux 5.3 for PTRACE_GET_SYSCALL_INFO.
  *
- * See also: seccomp(2) SECCOMP_RET_TRACE, ptrace(2) PTRACE_O_TRACESECCOMP
- * and PTRACE_GET_SYSCALL_INFO; course chapter 20.
+ * See also: seccomp(2) SECCOMP_RET_TRACE, ptrace(2) PTRACE_O_TRACESECCOMP and
+ * PTRACE_GET_SYSCALL_INFO; TLPI has no seccomp filters (Linux 3.5, after it);
+ * course chapter 20.
  */
 #include <errno.h>
 #include <signal.h>

@@ -22,7 +22,8 @@
  *
  * Needs: nothing (no_new_privs is set first).
  *
- * See also: vdso(7), seccomp(2) (Caveats); course chapter 21.
+ * See also: vdso(7), seccomp(2) (Caveats); TLPI has no seccomp filters (Linux
+ * 3.5, after it); course chapter 21.
  */
 #include <errno.h>
 #include <stdio.h>

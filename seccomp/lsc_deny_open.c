@@ -27,7 +27,8 @@
  * Needs: libseccomp; no privilege.
  *
  * See also: seccomp_init(3), seccomp_rule_add(3), seccomp_load(3),
- * seccomp_deny_open.c; course chapter 20.
+ * seccomp_deny_open.c; TLPI has no seccomp filters (Linux 3.5, after it);
+ * course chapter 20.
  */
 #include <errno.h>
 #include <fcntl.h>

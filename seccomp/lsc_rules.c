@@ -33,7 +33,8 @@
  * Needs: libseccomp; no privilege.
  *
  * See also: seccomp_rule_add(3) (SCMP_A0, SCMP_CMP_MASKED_EQ),
- * seccomp_export_pfc(3), clone(2), clone3; course chapter 20.
+ * seccomp_export_pfc(3), clone(2), clone3; TLPI has no seccomp filters (Linux
+ * 3.5, after it); course chapter 20.
  */
 #define _GNU_SOURCE /* CLONE_NEW* */
 #include <errno.h>

@@ -27,8 +27,8 @@
  *
  * Needs: libseccomp; no privilege.
  *
- * See also: seccomp_init(3), seccomp_syscall_resolve_name(3),
- * syscall_list.sh; course chapter 21.
+ * See also: seccomp_init(3), seccomp_syscall_resolve_name(3), syscall_list.sh;
+ * TLPI has no seccomp filters (Linux 3.5, after it); course chapter 21.
  */
 #include <errno.h>
 #include <seccomp.h>

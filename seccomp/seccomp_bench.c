@@ -40,7 +40,8 @@
  * Needs: libseccomp; no privilege.
  *
  * See also: seccomp(2), seccomp_attr_set(3) SCMP_FLTATR_CTL_OPTIMIZE,
- * ../docs/speed.md; course chapter 21.
+ * ../docs/speed.md; TLPI has no seccomp filters (Linux 3.5, after it); course
+ * chapter 21.
  */
 #include <errno.h>
 #include <seccomp.h>

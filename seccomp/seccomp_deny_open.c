@@ -34,9 +34,9 @@
  *
  * Needs: nothing: no_new_privs lets any process install a filter.
  *
- * See also: seccomp(2), prctl(2) PR_SET_NO_NEW_PRIVS, bpf filter syntax in
- * the kernel's Documentation/userspace-api/seccomp_filter.rst; course
- * chapter 20.
+ * See also: seccomp(2), prctl(2) PR_SET_NO_NEW_PRIVS, bpf filter syntax in the
+ * kernel's Documentation/userspace-api/seccomp_filter.rst; TLPI has no seccomp
+ * filters (Linux 3.5, after it); course chapter 20.
  */
 #include <errno.h>
 #include <fcntl.h>

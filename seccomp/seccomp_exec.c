@@ -23,8 +23,8 @@
  *
  * Needs: nothing (no_new_privs is set first).
  *
- * See also: seccomp(2) struct sock_fprog, seccomp_export_bpf(3); course
- * chapter 20.
+ * See also: seccomp(2) struct sock_fprog, seccomp_export_bpf(3); TLPI has no
+ * seccomp filters (Linux 3.5, after it); course chapter 20.
  */
 #include <errno.h>
 #include <fcntl.h>

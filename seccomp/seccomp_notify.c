@@ -35,8 +35,9 @@
  * Needs: Linux 5.14 (SECCOMP_ADDFD_FLAG_SEND); no privilege: the
  * supervisor may read the memory of its own child.
  *
- * See also: seccomp_unotify(2), seccomp(2), unix(7) SCM_RIGHTS,
- * proc(5) /proc/PID/mem; course chapter 21.
+ * See also: seccomp_unotify(2), seccomp(2), unix(7) SCM_RIGHTS, proc(5)
+ * /proc/PID/mem; TLPI has no seccomp filters (Linux 3.5, after it); course
+ * chapter 21.
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -38,8 +38,9 @@
  *
  * Needs: nothing (no_new_privs is set first).
  *
- * See also: seccomp(2) (Filter return values), seccomp_unotify(2),
- * ptrace(2) PTRACE_O_TRACESECCOMP; course chapter 20.
+ * See also: seccomp(2) (Filter return values), seccomp_unotify(2), ptrace(2)
+ * PTRACE_O_TRACESECCOMP; TLPI has no seccomp filters (Linux 3.5, after it);
+ * course chapter 20.
  */
 #include <errno.h>
 #include <pthread.h>

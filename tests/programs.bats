@@ -51,6 +51,16 @@ setup() {
     assert_equal "${bad[*]}" ""
 }
 
+@test "every program: its header names the TLPI section, or says TLPI has none" {
+    local bad=() src
+    for p in "${PROGS[@]}"; do
+        src=$ISOLAB_TOP/$p.c
+        # The header block: up to the first line that closes a comment.
+        sed '/\*\//q' "$src" | grep -q 'TLPI' || bad+=("$p")
+    done
+    assert_equal "${bad[*]}" ""
+}
+
 @test "every program: output it cannot write is an error (exit 1, with a message)" {
     local bad=() p name err
     for p in "${PROGS[@]}"; do

@@ -30,7 +30,8 @@
  *
  * See also: user_namespaces(7) ("Defining user and group ID mappings",
  * "Interaction with system calls that change process UIDs or GIDs"),
- * setgroups(2); course chapter 17.
+ * setgroups(2); TLPI has no user namespaces (complete in Linux 3.8, after it);
+ * course chapter 17.
  */
 #define _GNU_SOURCE /* CLONE_NEWUSER, setgroups() */
 #include <errno.h>

@@ -31,8 +31,8 @@
  *
  * Needs: Linux 3.8; unprivileged user namespaces to make one to join.
  *
- * See also: setns(2), user_namespaces(7) ("Joining a user namespace");
- * course chapter 17.
+ * See also: setns(2), user_namespaces(7) ("Joining a user namespace"); TLPI has
+ * no user namespaces (complete in Linux 3.8, after it); course chapter 17.
  */
 #define _GNU_SOURCE /* setns(), CLONE_NEWUSER */
 #include <fcntl.h>

@@ -25,7 +25,8 @@
  *
  * Needs: Linux 5.3; unprivileged user namespaces for a non-root caller.
  *
- * See also: user_namespaces(7), capabilities(7); course chapter 17.
+ * See also: user_namespaces(7), capabilities(7); TLPI has no user namespaces
+ * (complete in Linux 3.8, after it); course chapter 17.
  */
 #define _GNU_SOURCE /* CLONE_NEWUSER */
 #include <sched.h>

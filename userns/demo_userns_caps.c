@@ -39,8 +39,9 @@
  *
  * Needs: unprivileged user namespaces to see the second run.
  *
- * See also: user_namespaces(7) ("Capabilities"), namespaces(7),
- * unshare(2), mount(2); course chapter 18.
+ * See also: user_namespaces(7) ("Capabilities"), namespaces(7), unshare(2),
+ * mount(2); TLPI has no user namespaces (complete in Linux 3.8, after it);
+ * course chapter 18.
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEW* */
 #include <errno.h>

@@ -32,8 +32,9 @@
  *
  * Needs: Linux 4.11 (NS_GET_OWNER_UID).
  *
- * See also: ioctl_ns(2), user_namespaces(7), namespaces(7); course
- * chapter 18 ("Discovering namespace relationships").
+ * See also: ioctl_ns(2), user_namespaces(7), namespaces(7); TLPI has no user
+ * namespaces (complete in Linux 3.8, after it); course chapter 18 ("Discovering
+ * namespace relationships").
  */
 #define _GNU_SOURCE /* CLONE_NEWUSER */
 #include <errno.h>

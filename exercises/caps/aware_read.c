@@ -20,8 +20,8 @@
  *
  * Needs: a file capability on a copy (setcap needs root).
  *
- * See also: capabilities(7), cap_set_proc(3), cap_set_flag(3); course
- * chapter 10.
+ * See also: capabilities(7), cap_set_proc(3), cap_set_flag(3); TLPI chapter 39;
+ * course chapter 10.
  */
 #include <fcntl.h>
 #include <stdio.h>

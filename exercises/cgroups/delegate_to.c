@@ -20,8 +20,8 @@
  *
  * Needs: root (CAP_CHOWN).
  *
- * See also: cgroups(7) (Cgroups delegation),
- * ../../cgroups/cgroup_delegate.c; course chapter 24.
+ * See also: cgroups(7) (Cgroups delegation), ../../cgroups/cgroup_delegate.c;
+ * TLPI has no cgroups (v1 is not in it, v2 came after it); course chapter 24.
  */
 #include <errno.h>
 #include <limits.h>

@@ -20,8 +20,8 @@
  *
  * Needs: root, or a cgroup delegated to you (-P); the pids controller.
  *
- * See also: cgroups(7), ../../cgroups/cgroup_pids_demo.c; course
- * chapters 22 and 23.
+ * See also: cgroups(7), ../../cgroups/cgroup_pids_demo.c; TLPI has no cgroups
+ * (v1 is not in it, v2 came after it); course chapters 22 and 23.
  */
 #include <errno.h>
 #include <signal.h>

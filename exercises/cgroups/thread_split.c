@@ -20,7 +20,8 @@
  * v1 hierarchy (the pids one).
  *
  * See also: cgroups(7) (thread mode; tasks in v1),
- * ../../cgroups/cgroup_threads.c; course chapter 25.
+ * ../../cgroups/cgroup_threads.c; TLPI has no cgroups (v1 is not in it, v2 came
+ * after it); course chapter 25.
  */
 #define _GNU_SOURCE /* gettid() */
 #include <errno.h>

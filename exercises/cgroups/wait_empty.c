@@ -17,7 +17,8 @@
  *
  * Needs: read access to the cgroup's files.
  *
- * See also: cgroups(7), inotify(7); course chapter 24.
+ * See also: cgroups(7), inotify(7); TLPI has no cgroups (v1 is not in it, v2
+ * came after it); course chapter 24.
  */
 #include <errno.h>
 #include <limits.h>

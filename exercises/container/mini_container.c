@@ -31,8 +31,9 @@
  * Needs: unprivileged user namespaces; for -p, a cgroup delegated to
  * you (-P), or root.
  *
- * See also: ../../container/isocon.c and README.md, every chapter;
- * the capstone, after course chapter 26.
+ * See also: ../../container/isocon.c and README.md, every chapter; the
+ * capstone, after course chapter 26; TLPI 28.2.1 (clone), 18.12 (chroot), 39
+ * (capabilities); the rest came after it.
  */
 #define _GNU_SOURCE /* CLONE_NEW*, setresuid() */
 #include <errno.h>

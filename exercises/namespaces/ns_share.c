@@ -16,8 +16,9 @@
  *
  * Needs: the right to inspect both processes (your own, or root).
  *
- * See also: namespaces(7) ("The /proc/[pid]/ns/ directory"), stat(2);
- * course chapter 16.
+ * See also: namespaces(7) ("The /proc/[pid]/ns/ directory"), stat(2); TLPI
+ * 28.2.1 names the CLONE_NEW* flags, no more: namespaces grew after it; course
+ * chapter 16.
  */
 #include <limits.h>
 #include <stdint.h>

@@ -19,7 +19,8 @@
  *
  * Needs: x86_64 (elsewhere it exits with 77); no privilege.
  *
- * See also: seccomp(2), ../../seccomp/demo_arch.c; course chapter 20.
+ * See also: seccomp(2), ../../seccomp/demo_arch.c; TLPI has no seccomp filters
+ * (Linux 3.5, after it); course chapter 20.
  */
 #include <errno.h>
 #include <stdio.h>

@@ -16,7 +16,8 @@
  * Needs: unprivileged user namespaces.
  *
  * See also: user_namespaces(7) (The /proc/[pid]/setgroups file),
- * exercises/troubleshoot/README.md; the capstone, after course chapter 26.
+ * exercises/troubleshoot/README.md; the capstone, after course chapter 26; TLPI
+ * has no user namespaces (complete in Linux 3.8, after it).
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEWUSER */
 #include <sched.h>

@@ -16,7 +16,8 @@
  * Needs: CAP_SYS_ADMIN: root, or root in a user namespace (as above).
  *
  * See also: pid_namespaces(7), unshare(2), setns(2),
- * exercises/troubleshoot/README.md; the capstone, after course chapter 26.
+ * exercises/troubleshoot/README.md; the capstone, after course chapter 26; TLPI
+ * 28.2.1 names the CLONE_NEW* flags, no more: namespaces grew after it.
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEWPID */
 #include <sched.h>

@@ -15,7 +15,8 @@
  * Needs: CAP_SYS_ADMIN: root, or root in a user namespace (as above).
  *
  * See also: pivot_root(2), mount_namespaces(7) (shared subtrees),
- * exercises/troubleshoot/README.md; the capstone, after course chapter 26.
+ * exercises/troubleshoot/README.md; the capstone, after course chapter 26; TLPI
+ * 18.12 for chroot(); pivot_root is not in it.
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEWNS */
 #include <sched.h>

@@ -19,8 +19,9 @@
  * Needs: Linux 5.3; unprivileged user namespaces.
  *
  * See also: namespaces(7), user_namespaces(7), pid_namespaces(7),
- * mount_namespaces(7), proc(5); course chapter 17 ("Combining user
- * namespaces with other namespaces").
+ * mount_namespaces(7), proc(5); TLPI has no user namespaces (complete in Linux
+ * 3.8, after it); course chapter 17 ("Combining user namespaces with other
+ * namespaces").
  */
 #define _GNU_SOURCE /* CLONE_NEW* */
 #include <sched.h>

@@ -20,9 +20,9 @@
  *
  * Needs: Linux 4.11 (NS_GET_OWNER_UID); libcap for the names.
  *
- * See also: user_namespaces(7) ("Rules for determining whether a process
- * has a capability in a user namespace"), ioctl_ns(2), capabilities(7);
- * course chapter 18.
+ * See also: user_namespaces(7) ("Rules for determining whether a process has a
+ * capability in a user namespace"), ioctl_ns(2), capabilities(7); TLPI has no
+ * user namespaces (complete in Linux 3.8, after it); course chapter 18.
  */
 #define _GNU_SOURCE /* CLONE_NEWUSER */
 #include <errno.h>

@@ -22,7 +22,7 @@
  * Needs: the file capability cap_net_bind_service+p on a copy.
  *
  * See also: capabilities(7), cap_set_proc(3), bind(2), ip(7)
- * (ip_unprivileged_port_start); course chapter 10.
+ * (ip_unprivileged_port_start); TLPI chapter 39; course chapter 10.
  */
 #include <errno.h>
 #include <netinet/in.h>

@@ -26,8 +26,8 @@
  *
  * Needs: CAP_SETPCAP: root, or root in a user namespace (as above).
  *
- * See also: capabilities(7) (The securebits flags), prctl(2)
- * PR_SET_SECUREBITS, PR_CAPBSET_DROP, PR_CAP_AMBIENT; course chapter 11.
+ * See also: capabilities(7) (The securebits flags), prctl(2) PR_SET_SECUREBITS,
+ * PR_CAPBSET_DROP, PR_CAP_AMBIENT; TLPI chapter 39; course chapter 11.
  */
 #include <errno.h>
 #include <linux/securebits.h>

@@ -31,7 +31,8 @@
  *
  * Needs: nothing: it calculates.
  *
- * See also: capabilities(7), ../../caps/cap_calc.c; course chapter 11.
+ * See also: capabilities(7), ../../caps/cap_calc.c; TLPI chapter 39; course
+ * chapter 11.
  */
 #include <inttypes.h>
 #include <stdio.h>

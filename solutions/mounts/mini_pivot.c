@@ -22,7 +22,8 @@
  *
  * Needs: Linux 5.3; unprivileged user namespaces (or root).
  *
- * See also: pivot_root(2), mount_namespaces(7); course chapter 19.
+ * See also: pivot_root(2), mount_namespaces(7); TLPI 18.12 for chroot();
+ * pivot_root is not in it; course chapter 19.
  */
 #define _GNU_SOURCE /* CLONE_NEW* */
 #include <limits.h>

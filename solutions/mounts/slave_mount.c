@@ -22,8 +22,8 @@
  *
  * Needs: CAP_SYS_ADMIN: root, or root in a user namespace (as above).
  *
- * See also: mount_namespaces(7) ("Shared subtrees", MS_SLAVE), mount(2);
- * course chapter 19.
+ * See also: mount_namespaces(7) ("Shared subtrees", MS_SLAVE), mount(2); TLPI
+ * chapter 14 for mount(2); propagation is not in it; course chapter 19.
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEWNS */
 #include <errno.h>

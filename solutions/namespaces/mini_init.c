@@ -22,8 +22,9 @@
  *
  * Needs: nothing special; a PID namespace (unshare -rpf) to play init.
  *
- * See also: pid_namespaces(7), wait(2), sigwaitinfo(2), tini and
- * dumb-init (the inits that container runtimes use); course chapter 14.
+ * See also: pid_namespaces(7), wait(2), sigwaitinfo(2), tini and dumb-init (the
+ * inits that container runtimes use); TLPI 28.2.1 names the CLONE_NEW* flags,
+ * no more: namespaces grew after it; course chapter 14.
  */
 #include <errno.h>
 #include <signal.h>

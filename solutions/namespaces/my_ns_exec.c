@@ -17,8 +17,9 @@
  *
  * Needs: CAP_SYS_ADMIN in the namespaces' owning user namespace.
  *
- * See also: setns(2), nsenter(1), ioctl_ns(2) (NS_GET_NSTYPE); course
- * chapter 16.
+ * See also: setns(2), nsenter(1), ioctl_ns(2) (NS_GET_NSTYPE); TLPI 28.2.1
+ * names the CLONE_NEW* flags, no more: namespaces grew after it; course chapter
+ * 16.
  */
 #define _GNU_SOURCE /* setns(), CLONE_NEWUSER */
 #include <fcntl.h>

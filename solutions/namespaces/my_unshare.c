@@ -24,7 +24,8 @@
  *
  * Needs: CAP_SYS_ADMIN for all but -U: root, or root in a user namespace.
  *
- * See also: unshare(2), unshare(1), namespaces(7); course chapter 16.
+ * See also: unshare(2), unshare(1), namespaces(7); TLPI 28.2.1 names the
+ * CLONE_NEW* flags, no more: namespaces grew after it; course chapter 16.
  */
 #define _GNU_SOURCE /* unshare(), CLONE_NEW* */
 #include <sched.h>

@@ -26,7 +26,8 @@
  * Needs: no privilege.
  *
  * See also: seccomp(2), socket(2), address_families(7), ../../seccomp/
- * lsc_rules.c (the same with libseccomp); course chapter 20.
+ * lsc_rules.c (the same with libseccomp); TLPI has no seccomp filters (Linux
+ * 3.5, after it); course chapter 20.
  */
 #include <errno.h>
 #include <stdio.h>

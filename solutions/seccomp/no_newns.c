@@ -19,8 +19,9 @@
  *
  * Needs: no privilege.
  *
- * See also: seccomp(2), clone(2), unshare(2), ../../seccomp/lsc_rules.c
- * (-n, the same with libseccomp); course chapter 20.
+ * See also: seccomp(2), clone(2), unshare(2), ../../seccomp/lsc_rules.c (-n,
+ * the same with libseccomp); TLPI has no seccomp filters (Linux 3.5, after it);
+ * course chapter 20.
  */
 #define _GNU_SOURCE /* CLONE_NEW* */
 #include <errno.h>

@@ -21,7 +21,8 @@
  * Needs: libseccomp; no privilege.
  *
  * See also: seccomp_init(3), seccomp_rule_add(3), ../../seccomp/
- * seccomp_allow.c; course chapter 21.
+ * seccomp_allow.c; TLPI has no seccomp filters (Linux 3.5, after it); course
+ * chapter 21.
  */
 #include <ctype.h>
 #include <fcntl.h>

@@ -18,8 +18,8 @@
  * Needs: CAP_SETPCAP: root, or root in a user namespace (as above).
  *
  * See also: capabilities(7) (Capability bounding set), prctl(2)
- * PR_CAPBSET_DROP, exercises/troubleshoot/README.md; the capstone, after
- * course chapter 26.
+ * PR_CAPBSET_DROP, exercises/troubleshoot/README.md; the capstone, after course
+ * chapter 26; TLPI chapter 39.
  */
 #include <stdio.h>
 #include <stdlib.h>

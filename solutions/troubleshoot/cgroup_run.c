@@ -17,7 +17,8 @@
  * Needs: root, or a cgroup delegated to you (-P).
  *
  * See also: cgroups(7), rmdir(2), exercises/troubleshoot/README.md; the
- * capstone, after course chapter 26.
+ * capstone, after course chapter 26; TLPI has no cgroups (v1 is not in it, v2
+ * came after it).
  */
 #include <errno.h>
 #include <stdio.h>

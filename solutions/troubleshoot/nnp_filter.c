@@ -17,8 +17,8 @@
  * Needs: nothing (no_new_privs is set).
  *
  * See also: seccomp(2) (EACCES), prctl(2) PR_SET_NO_NEW_PRIVS,
- * seccomp_attr_set(3), exercises/troubleshoot/README.md; the capstone,
- * after course chapter 26.
+ * seccomp_attr_set(3), exercises/troubleshoot/README.md; the capstone, after
+ * course chapter 26; TLPI has no seccomp filters (Linux 3.5, after it).
  */
 #include <errno.h>
 #include <seccomp.h>

@@ -22,7 +22,8 @@
  * Needs: Linux 5.3; unprivileged user namespaces.
  *
  * See also: user_namespaces(7) ("User and group ID mappings: uid_map and
- * gid_map"), unshare(1) (-r); course chapter 17.
+ * gid_map"), unshare(1) (-r); TLPI has no user namespaces (complete in Linux
+ * 3.8, after it); course chapter 17.
  */
 #define _GNU_SOURCE /* CLONE_NEWUSER */
 #include <sched.h>

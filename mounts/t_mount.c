@@ -50,6 +50,13 @@ static const char usage_text[] =
     "  -f FLAGS   bind,rec,private,shared,slave,unbindable,rdonly,remount,\n"
     "             move,nosuid,nodev,noexec (',' between)\n";
 
+/* mount(2)'s flags by the names -f takes, and by their macros for the
+ * output. They are of three kinds, and mount() does one thing per call:
+ *   - what to do: a new mount (no such flag), MS_BIND, MS_MOVE, or
+ *     MS_REMOUNT (change the flags of an existing mount);
+ *   - a propagation type, alone: MS_PRIVATE, MS_SHARED, MS_SLAVE,
+ *     MS_UNBINDABLE (with MS_REC: for every mount below TARGET too);
+ *   - per-mount options: MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC. */
 static const struct {
     const char *name, *macro;
     unsigned long flag;
@@ -69,6 +76,7 @@ static const struct {
 };
 #define NFLAGS (sizeof(flags_by_name) / sizeof(flags_by_name[0]))
 
+/* "bind,rec" -> MS_BIND | MS_REC; an unknown name is a usage error. */
 static unsigned long
 parse_flags(char *list)
 {
@@ -103,6 +111,7 @@ print_flags(unsigned long flags)
     }
 }
 
+/* A string argument as strace shows it, or NULL. */
 static void
 print_arg(const char *s)
 {
@@ -117,7 +126,7 @@ main(int argc, char *argv[])
 {
     const char *fstype = NULL, *data = NULL;
     unsigned long flags = 0;
-    int opt, result;
+    int opt, result, saved_errno;
 
     while ((opt = getopt(argc, argv, "t:o:f:h")) != -1) {
         switch (opt) {
@@ -140,7 +149,14 @@ main(int argc, char *argv[])
         usage(EXIT_USAGE, usage_text);
     const char *source = argv[optind], *target = argv[optind + 1];
 
+    /* Which arguments count depends on the kind of call: a new mount
+     * uses all five (SOURCE is a device, or any word for tmpfs and proc;
+     * DATA is the file system's own options, "size=1m"); MS_BIND and
+     * MS_MOVE take SOURCE and TARGET as paths and ignore FSTYPE and DATA;
+     * a propagation change takes TARGET alone. errno is kept at once:
+     * the printf() calls below may change it. */
     result = mount(source, target, fstype, flags, data);
+    saved_errno = errno;
     printf("mount(");
     print_arg(source);
     printf(", ");
@@ -151,8 +167,13 @@ main(int argc, char *argv[])
     print_flags(flags);
     printf(", ");
     print_arg(data);
+    /* EPERM: no CAP_SYS_ADMIN over this mount namespace (or a flag the
+     * kernel locked, in a user namespace); EINVAL: the flags mix kinds,
+     * or TARGET is no mount point for a change of propagation; ENODEV: no
+     * such file system type; ENOENT: no such TARGET. */
     if (result == -1) {
-        printf(") = -1 %s (%s)\n", errno_name(errno), strerror(errno));
+        printf(") = -1 %s (%s)\n", errno_name(saved_errno),
+               strerror(saved_errno));
         return EXIT_FAILURE;
     }
     printf(") = 0\n");

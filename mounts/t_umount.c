@@ -45,6 +45,8 @@ static const char usage_text[] =
 int
 main(int argc, char *argv[])
 {
+    /* The flags by the names -f takes, and by the macros the output
+     * shows, so that what is printed is the call as a program writes it. */
     static const struct {
         const char *name, *macro;
         int flag;
@@ -59,6 +61,8 @@ main(int argc, char *argv[])
     while ((opt = getopt(argc, argv, "f:h")) != -1) {
         switch (opt) {
         case 'f':
+            /* "detach,expire": each name ORs its flag in. (strtok()
+             * writes into optarg: fine, it is ours and used once.) */
             for (char *f = strtok(optarg, ","); f != NULL;
                  f = strtok(NULL, ",")) {
                 for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -79,9 +83,14 @@ main(int argc, char *argv[])
         usage(EXIT_USAGE, usage_text);
     const char *target = argv[optind];
 
+    /* umount2() takes the mount point (or any path to the mount's root);
+     * a plain umount() is umount2() with flags 0. errno is kept at once:
+     * the printf() calls below may change it. */
     int result = umount2(target, flags);
     int saved_errno = errno;
     const char *sep = "";
+
+    /* The call as strace would show it, then its result. */
     printf("umount2(\"%s\", ", target);
     if (flags == 0)
         printf("0");
@@ -91,6 +100,10 @@ main(int argc, char *argv[])
             sep = "|";
         }
     }
+    /* EBUSY: a process's directory or open file is on the mount, or a
+     * mount sits below it; EINVAL: TARGET is not a mount point; EPERM:
+     * no CAP_SYS_ADMIN over this mount namespace, or a mount that came
+     * with the namespace and is locked to the ones around it. */
     if (result == -1) {
         printf(") = -1 %s (%s)\n", errno_name(saved_errno),
                strerror(saved_errno));

@@ -38,6 +38,7 @@
 
 static const char usage_text[] = "Usage: demo_vdso\n";
 
+/* Print how the call WHAT ended: RET -1 and errno, or success. */
 static void
 report(const char *what, int ret)
 {
@@ -50,6 +51,9 @@ report(const char *what, int ret)
 int
 main(int argc, char *argv[])
 {
+    /* The filter refuses the three calls that read the clock, with EPERM
+     * so that a refusal is seen, not a killed process. The architecture
+     * is checked first: a number means a call only on its own ABI. */
     struct sock_filter filter[] = {
         BPF_CHECK_ARCH,
         BPF_LOAD_NR,
@@ -74,11 +78,20 @@ main(int argc, char *argv[])
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
 
+    /* (install_filter() sets no_new_privs first: a filter needs it, or
+     * CAP_SYS_ADMIN.) */
     if (install_filter(filter, FILTER_LEN(filter), 0) == -1)
         err_exit("seccomp");
     printf("filter: clock_gettime, gettimeofday, time -> EPERM\n");
+    /* The C library's clock_gettime() runs code that the kernel maps into
+     * every process (the vDSO): it reads the time from a page the kernel
+     * keeps up to date, and enters the kernel not at all, so no filter
+     * sees it. It succeeds. */
     report("clock_gettime() through the C library",
            clock_gettime(CLOCK_MONOTONIC, &ts));
+    /* The same request as a real system call meets the filter: EPERM. A
+     * filter is a boundary for system calls only; what a process can do
+     * without entering the kernel, it is no boundary for. */
     report("syscall(SYS_clock_gettime)",
            (int)syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts));
     return EXIT_SUCCESS;

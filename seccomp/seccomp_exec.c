@@ -42,6 +42,7 @@ static const char usage_text[] = "Usage: seccomp_exec FILE CMD [ARG...]\n";
 int
 main(int argc, char *argv[])
 {
+    /* The kernel takes at most BPF_MAXINSNS (4096) instructions. */
     struct sock_filter filter[BPF_MAXINSNS];
     const char *file;
     struct stat sb;
@@ -60,11 +61,17 @@ main(int argc, char *argv[])
         usage(EXIT_USAGE, usage_text);
     file = argv[optind];
 
+    /* The file holds the program as the kernel takes it: an array of
+     * struct sock_filter (8 bytes each: code, jt, jf, k) in this
+     * machine's byte order, as seccomp_export_bpf() writes it. */
     fd = open(file, O_RDONLY);
     if (fd == -1)
         err_exit("open %s", file);
     if (fstat(fd, &sb) == -1)
         err_exit("fstat %s", file);
+    /* A size that is no whole number of instructions is not a filter:
+     * refuse it here, with its size, rather than hand the kernel half an
+     * instruction (it would say only EINVAL). */
     if (sb.st_size == 0 || sb.st_size % sizeof(filter[0]) != 0 ||
         sb.st_size > (off_t)sizeof(filter))
         fatal("%s: %jd bytes is not 1 to %d instructions of %zu bytes", file,
@@ -74,8 +81,13 @@ main(int argc, char *argv[])
         err_exit("read %s", file);
     close(fd);
 
+    /* The kernel checks the program before it takes it (valid opcodes,
+     * jumps forward and inside it, every path ending in a return):
+     * EINVAL if not. install_filter() sets no_new_privs first. */
     if (install_filter(filter, n / sizeof(filter[0]), 0) == -1)
         err_exit("seccomp %s", file);
+    /* The filter stays across execve(), and binds the command and
+     * everything it starts: no way to take it off. */
     execvp(argv[optind + 1], &argv[optind + 1]);
     exec_failed(argv[optind + 1]);
 }

@@ -46,8 +46,12 @@
 static const char usage_text[] = "Usage: demo_restart [-r]\n"
                                  "  -r  install the handler with SA_RESTART\n";
 
+/* Set by the handler, read by main(): volatile sig_atomic_t, the one
+ * type a handler may write and the interrupted code read safely. */
 static volatile sig_atomic_t handled;
 
+/* The handler only notes that it ran: the point is what its running
+ * does to the read() it interrupts. */
 static void
 handler(int sig)
 {
@@ -55,6 +59,8 @@ handler(int sig)
     handled = 1;
 }
 
+/* Sleep MS milliseconds, all of them: nanosleep() leaves what remains in
+ * TS when a signal cuts it short, so the loop sleeps on. */
 static void
 sleep_ms(long ms)
 {
@@ -87,6 +93,10 @@ main(int argc, char *argv[])
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
 
+    /* SA_RESTART asks the kernel to restart a "slow" call (a read from
+     * a pipe, a terminal, a socket) that the handler interrupted, as if
+     * nothing had happened. Without it the call fails with EINTR, and the
+     * program must call it again itself. */
     sa.sa_handler = handler;
     sa.sa_flags = restart ? SA_RESTART : 0;
     sigemptyset(&sa.sa_mask);
@@ -113,6 +123,10 @@ main(int argc, char *argv[])
         close(pipefd[1]);
     }
 
+    /* The pipe is empty for 100 ms: read() blocks, the signal comes in
+     * the middle of it, the handler runs. Then read() either fails with
+     * EINTR (no SA_RESTART) or goes back to waiting and returns the data
+     * that comes 100 ms later (SA_RESTART). */
     n = read(pipefd[0], buf, sizeof(buf) - 1);
     int saved_errno = errno;
 

@@ -41,6 +41,8 @@ static const char usage_text[] = "Usage: cap_text TEXT\n";
 int
 main(int argc, char *argv[])
 {
+    /* libcap's three flags of a capability, by the letters of the text
+     * form: e(ffective), i(nheritable), p(ermitted). */
     static const struct {
         cap_flag_t flag;
         char letter;
@@ -64,12 +66,18 @@ main(int argc, char *argv[])
     if (argc - optind != 1)
         usage(EXIT_USAGE, usage_text);
 
+    /* cap_from_text() parses the same text setcap and capsh take:
+     * clauses of capability names, an operator (= + -) and flags, e.g.
+     * "cap_net_raw+ep" or "=ep cap_sys_admin-e". It returns a cap_t, a
+     * set of all three flags, that we own and must cap_free(). */
     caps = cap_from_text(argv[optind]);
     if (caps == NULL)
         usage_err("'%s' is not a capability text (such as cap_net_raw+ep)",
                   argv[optind]);
 
-    /* Every capability this kernel knows, with the flags it has. */
+    /* Every capability this kernel knows, with the flags it has:
+     * cap_max_bits() asks the running kernel (CAP_LAST_CAP + 1), so a
+     * capability newer than libcap's headers is shown too. */
     for (cap = 0; cap < (cap_value_t)cap_max_bits(); cap++) {
         any = 0;
         for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
@@ -87,6 +95,9 @@ main(int argc, char *argv[])
             putchar('\n');
     }
 
+    /* And back to text: libcap writes the shortest clauses that say the
+     * same set, so "cap_chown+e cap_chown+p" comes back as
+     * "cap_chown=ep". */
     text = cap_to_text(caps, NULL);
     if (text == NULL)
         err_exit("cap_to_text");

@@ -41,6 +41,7 @@
 
 static const char usage_text[] = "Usage: demo_cgroupns [PID]\n";
 
+/* Print each line of PATH, a /proc/PID/cgroup, after WHO. */
 static void
 show(const char *who, const char *path)
 {
@@ -74,14 +75,23 @@ main(int argc, char *argv[])
     if (optind < argc)
         pid = parse_ll(argv[optind], 10, 1, INT_MAX, "PID");
 
+    /* Before: our cgroup paths as the whole hierarchy knows them. */
     show("outside", "/proc/self/cgroup");
+    /* A new cgroup namespace takes our cgroups, at this moment, as its
+     * root: from now on paths are shown relative to them. Nothing moves;
+     * only the view changes. (Unlike the PID namespace, it applies to
+     * ourselves at once, not only to children.) */
     if (unshare(CLONE_NEWCGROUP) == -1) {
         if (errno == EPERM)
             fatal("unshare CLONE_NEWCGROUP: needs CAP_SYS_ADMIN; run as "
                   "root, or under ../userns/userns_child_exec -r");
         err_exit("unshare CLONE_NEWCGROUP");
     }
+    /* Now our own cgroup is "/". */
     show("inside", "/proc/self/cgroup");
+    /* A process outside our root (PID 1 usually is) shows as a path that
+     * climbs above "/" with "..": the namespace hides where things are,
+     * but it is no wall, and does not pretend to be one. */
     snprintf(path, sizeof(path), "/proc/%ld/cgroup", pid);
     snprintf(who, sizeof(who), "inside, PID %ld", pid);
     show(who, path);

@@ -44,6 +44,8 @@ static const char usage_text[] =
     "  -_         end with _exit() instead of returning from main()\n"
     "  -s STATUS  the exit status to use (-1000 to 1000; default 0)\n";
 
+/* Two exit handlers. They print into stdout's buffer, which exit()
+ * flushes after they have run: so their lines still come out. */
 static void
 handler1(void)
 {
@@ -79,12 +81,22 @@ main(int argc, char *argv[])
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
 
+    /* atexit() keeps a list that exit() runs in reverse order: the last
+     * registered runs first, as with a stack of cleanups, each undoing
+     * what was set up before it. */
     if (atexit(handler1) != 0 || atexit(handler2) != 0)
         fatal("atexit failed");
     printf("main: registered two handlers\n");
     printf("main: ending with %s(%d)\n", raw ? "_exit" : "exit", status);
+    /* Only the low 8 bits of the status reach the parent (WEXITSTATUS):
+     * -1 arrives as 255, 256 as 0, which a shell would take for success. */
     printf("main: the parent will see status %d\n", status & 0xff);
+    /* _exit() goes straight to the kernel: no handlers run, and stdio's
+     * buffers are not flushed, so lines still in stdout's buffer (all of
+     * them, when stdout is a pipe or a file) are lost. */
     if (raw)
         _exit(status);
-    return status; /* the same as exit(status) */
+    /* Returning from main() is exit(status): handlers, then flushing,
+     * then _exit(). */
+    return status;
 }

@@ -46,8 +46,14 @@ static const char usage_text[] =
     "  -o        a naive handler: one waitpid() per SIGCHLD\n"
     "  -n COUNT  how many children (1 to 1000; default 20)\n";
 
+/* Counted by the handlers, read by main() once they are done. */
 static volatile sig_atomic_t calls, reaped;
 
+/* One child per SIGCHLD: wrong, because standard signals are not queued.
+ * Twenty children that end while SIGCHLD is blocked leave it pending
+ * once, not twenty times, and this handler reaps one of them. waitpid()
+ * may change errno, which the interrupted code may be about to read: it
+ * is saved and put back. */
 static void
 naive_handler(int sig)
 {
@@ -60,6 +66,9 @@ naive_handler(int sig)
     errno = saved_errno;
 }
 
+/* Right: reap until no ended child is left (WNOHANG: return 0 instead
+ * of waiting while children still run). One signal, however many
+ * children. */
 static void
 loop_handler(int sig)
 {
@@ -99,10 +108,13 @@ main(int argc, char *argv[])
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
 
+    /* SA_RESTART: a read or wait the handler interrupts goes on. */
     sa.sa_flags = SA_RESTART;
     sigemptyset(&sa.sa_mask);
     if (sigaction(SIGCHLD, &sa, NULL) == -1)
         err_exit("sigaction");
+    /* Blocked while the children end: their SIGCHLDs pile up as one
+     * pending signal, the case that breaks the naive handler. */
     sigemptyset(&block);
     sigaddset(&block, SIGCHLD);
     if (sigprocmask(SIG_BLOCK, &block, NULL) == -1)
@@ -125,6 +137,8 @@ main(int argc, char *argv[])
             nanosleep(&tick, NULL);
     printf("children: %d, all ended while SIGCHLD was blocked\n", count);
 
+    /* Unblocking delivers the pending SIGCHLD before sigprocmask()
+     * returns: the handler has run once by the next line. */
     if (sigprocmask(SIG_UNBLOCK, &block, NULL) == -1)
         err_exit("sigprocmask");
     printf("handler calls: %d\n", (int)calls);

@@ -47,6 +47,7 @@ static const char usage_text[] =
     "Usage: demo_nnp [-n]\n"
     "  -n  set no_new_privs before installing the filter\n";
 
+/* Print the line KEY of /proc/self/status. */
 static void
 show(const char *key)
 {
@@ -60,6 +61,9 @@ show(const char *key)
 int
 main(int argc, char *argv[])
 {
+    /* The smallest filter there is: one instruction, allow everything.
+     * What it does is beside the point; whether the kernel takes it is
+     * the point. */
     struct sock_filter allow_all[] = {BPF_RETURN(SECCOMP_RET_ALLOW)};
     struct sock_fprog prog = {.len = 1, .filter = allow_all};
     int opt, nnp = 0;
@@ -78,6 +82,12 @@ main(int argc, char *argv[])
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
 
+    /* no_new_privs: from now on execve() grants nothing, no set-UID bit
+     * and no file capability. The kernel asks for it before it lets a
+     * process without CAP_SYS_ADMIN install a filter: otherwise the
+     * process could filter a set-UID program it runs, and make one of its
+     * calls (setuid(), say) fail in a way the program never expected. It
+     * cannot be unset, and children inherit it. */
     if (nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
         err_exit("prctl PR_SET_NO_NEW_PRIVS");
     show("NoNewPrivs");
@@ -87,6 +97,7 @@ main(int argc, char *argv[])
         return EXIT_FAILURE;
     }
     printf("seccomp: ok\n");
+    /* Seccomp: 2, mode "filter" (1 is the old strict mode). */
     show("Seccomp");
     return EXIT_SUCCESS;
 }

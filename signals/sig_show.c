@@ -43,6 +43,8 @@ static const char usage_text[] = "Usage: sig_show [PID]\n";
 static void
 decode(const char *key, const char *hex)
 {
+    /* A mask is 64 bits, one per signal: bit N-1 is signal N (SIGHUP,
+     * 1, is the lowest bit; the real-time signals fill the top). */
     unsigned long long mask = strtoull(hex, NULL, 16);
     char name[32];
 
@@ -76,6 +78,10 @@ main(int argc, char *argv[])
     else
         snprintf(path, sizeof(path), "/proc/self/status");
 
+    /* The kernel shows a process's signal state in its status file:
+     * SigQ (queued signals / the limit), SigPnd (pending for this
+     * thread), ShdPnd (pending for the whole process), SigBlk (blocked),
+     * SigIgn (ignored), SigCgt (caught: a handler is installed). */
     f = fopen(path, "r");
     if (f == NULL)
         err_exit("open %s", path);

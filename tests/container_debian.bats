@@ -58,13 +58,15 @@ setup() {
 # Rootless on a root of our own, yes; as root, through an ID-mapped mount
 # (Linux 5.12, on ext4, xfs, btrfs; tmpfs from 6.3).
 require_own_files() {
-    run -0 "$ISOCON" -r "$DEB" stat -c %u /etc
+    run "$ISOCON" -r "$DEB" stat -c %u /etc
+    assert_success # (its output shown if not)
     [ "$output" = 0 ] ||
         skip "the root's files are not the container's own here: no ID-mapped mount of $DEB ($(stat -f -c %T "$DEB"), Linux $(uname -r))"
 }
 
 @test "isocon -r DEBIAN: its own PID 1, hostname and network, the mapped IDs" {
-    run -0 "$ISOCON" -H deb -r "$DEB" bash -c 'echo $$; hostname; id -u; ps -e -o pid=,comm=; ip -o link | cut -d: -f2; cat /proc/self/uid_map; cat /etc/debian_version'
+    run "$ISOCON" -H deb -r "$DEB" bash -c 'echo $$; hostname; id -u; ps -e -o pid=,comm=; ip -o link | cut -d: -f2; cat /proc/self/uid_map; cat /etc/debian_version'
+    assert_success # (its output shown if not)
     assert_line --index 0 2 # bash; PID 1 is the init
     assert_line --index 1 deb
     assert_line --index 2 0
@@ -82,7 +84,8 @@ require_own_files() {
 }
 
 @test "isocon -r DEBIAN: its programs run: apt-get, dpkg, bash, id" {
-    run -0 "$ISOCON" -r "$DEB" sh -c 'apt-get --version | head -1; dpkg -s base-files | grep ^Status; bash -c "echo \$BASH_VERSION"; id -un'
+    run "$ISOCON" -r "$DEB" sh -c 'apt-get --version | head -1; dpkg -s base-files | grep ^Status; bash -c "echo \$BASH_VERSION"; id -un'
+    assert_success # (its output shown if not)
     assert_line --index 0 --regexp '^apt [0-9.]+ \('
     assert_line --index 1 'Status: install ok installed'
     assert_line --index 2 --regexp '^5\.'
@@ -90,7 +93,8 @@ require_own_files() {
 }
 
 @test "isocon -r DEBIAN: without -w the root is read-only" {
-    run -0 "$ISOCON" -r "$DEB" bash -c 'echo x 2>&1 >/etc/x; echo x >/tmp/x && echo tmp ok'
+    run "$ISOCON" -r "$DEB" bash -c 'echo x 2>&1 >/etc/x; echo x >/tmp/x && echo tmp ok'
+    assert_success # (its output shown if not)
     assert_line --partial 'Read-only file system'
     assert_line 'tmp ok'
     assert_file_not_exists "$DEB/etc/x"
@@ -101,9 +105,10 @@ require_own_files() {
     require_own_files
     [ -f "$DEB/opt/isolab-hello.deb" ] || skip "no dpkg-deb on the host to pack a package"
     before=$(cd "$DEB" && sha256sum var/lib/dpkg/status etc/passwd)
-    run -0 "$ISOCON" -w -r "$DEB" bash -c 'echo written >/etc/x && cat /etc/x
+    run "$ISOCON" -w -r "$DEB" bash -c 'echo written >/etc/x && cat /etc/x
         dpkg -i /opt/isolab-hello.deb >/dev/null && isolab-hello
         useradd -m ann && ls /home; rm /usr/bin/tac && echo removed'
+    assert_success # (its output shown if not)
     assert_line written
     assert_line 'hello from a package'
     assert_line ann
@@ -114,7 +119,8 @@ require_own_files() {
     assert_file_exists "$DEB/usr/bin/tac"
     assert_equal "$(cd "$DEB" && sha256sum var/lib/dpkg/status etc/passwd)" "$before"
     # ...and the next container starts from the image again.
-    run -0 "$ISOCON" -w -r "$DEB" sh -c 'test -e /etc/x || echo fresh'
+    run "$ISOCON" -w -r "$DEB" sh -c 'test -e /etc/x || echo fresh'
+    assert_success # (its output shown if not)
     assert_output fresh
 }
 
@@ -123,8 +129,10 @@ require_own_files() {
     require_own_files
     mkdir layer
     let_through "$PWD"
-    run -0 "$ISOCON" -W layer -r "$DEB" bash -c 'echo kept >/etc/x; rm -r /etc/apt; mkdir /etc/apt; touch /etc/apt/mine'
-    run -0 "$ISOCON" -W layer -r "$DEB" bash -c 'cat /etc/x; ls /etc/apt'
+    run "$ISOCON" -W layer -r "$DEB" bash -c 'echo kept >/etc/x; rm -r /etc/apt; mkdir /etc/apt; touch /etc/apt/mine'
+    assert_success # (its output shown if not)
+    run "$ISOCON" -W layer -r "$DEB" bash -c 'cat /etc/x; ls /etc/apt'
+    assert_success # (its output shown if not)
     assert_line kept
     assert_line mine # an opaque directory: none of the image's files show
     refute_line sources.list.d
@@ -142,7 +150,8 @@ require_own_files() {
 
 @test "isocon -w on the busybox root: a file written in /, gone afterwards" {
     require kernel 5.11
-    run -0 "$ISOCON" -w sh -c 'echo hi >/new && cat /new; grep " / " /proc/self/mountinfo | grep -o " - overlay "'
+    run "$ISOCON" -w sh -c 'echo hi >/new && cat /new; grep " / " /proc/self/mountinfo | grep -o " - overlay "'
+    assert_success # (its output shown if not)
     assert_line hi
     assert_line ' - overlay '
     assert_file_not_exists "$ISOLAB_TOP/build/rootfs/new"
@@ -151,7 +160,8 @@ require_own_files() {
 @test "isocon as root on DEBIAN: the image's files are container root's (an ID-mapped mount)" {
     require root
     require_own_files
-    run -0 "$ISOCON" -v -r "$DEB" sh -c 'stat -c "%u:%g %n" /etc/shadow /root; head -c 5 /etc/shadow; echo'
+    run "$ISOCON" -v -r "$DEB" sh -c 'stat -c "%u:%g %n" /etc/shadow /root; head -c 5 /etc/shadow; echo'
+    assert_success # (its output shown if not)
     assert_line '0:42 /etc/shadow'
     assert_line '0:0 /root'
     assert_line 'root:'
@@ -163,9 +173,10 @@ require_own_files() {
 @test "isocon rootless on a root owned by host root: its files are nobody's, and -w cannot write to them" {
     require root # to run isocon as nobody on the root's files
     require kernel 5.11
-    run -0 setpriv --reuid="$ISOLAB_USER_ID" --regid="$ISOLAB_USER_ID" --clear-groups \
+    run setpriv --reuid="$ISOLAB_USER_ID" --regid="$ISOLAB_USER_ID" --clear-groups \
         "$ISOCON" -w -r "$DEB" sh -c 'stat -c "%u %n" /etc /bin/bash
             cat /etc/shadow 2>&1; echo x 2>&1 >/etc/x; echo x >/y && echo "/ ok"; true'
+    assert_success # (its output shown if not)
     assert_line '65534 /etc'
     assert_line '65534 /bin/bash'
     assert_line --regexp 'shadow: Permission denied'

@@ -46,6 +46,9 @@ static const char usage_text[] =
     "  -k        kill the process with SIGSYS instead (exit status 159)\n"
     "  -x        after the demo, execute CMD under the filter\n";
 
+/* Open a file everyone may read, and say how it went. The C library's
+ * open() makes the openat system call on most architectures (aarch64 has
+ * no open call at all): a filter that named open alone would miss it. */
 static void
 try_open(const char *when)
 {
@@ -72,6 +75,9 @@ install(uint32_t action)
     ctx = seccomp_init(SCMP_ACT_ALLOW);
     if (ctx == NULL)
         fatal("seccomp_init failed");
+    /* One rule per call, by name: libseccomp turns SCMP_SYS(open) into
+     * this architecture's number, and knows where a call does not exist
+     * (open on aarch64), and the 0 says "whatever the arguments". */
     rc = seccomp_rule_add(ctx, action, SCMP_SYS(open), 0);
     if (rc == 0)
         rc = seccomp_rule_add(ctx, action, SCMP_SYS(openat), 0);
@@ -79,6 +85,10 @@ install(uint32_t action)
         rc = seccomp_rule_add(ctx, action, SCMP_SYS(openat2), 0);
     if (rc != 0)
         err_exit_en(-rc, "seccomp_rule_add");
+    /* seccomp_load() compiles the rules to a BPF program (the
+     * architecture check first), sets no_new_privs (the context's default)
+     * and installs it. The context is only the library's; the filter
+     * stays after seccomp_release(). */
     rc = seccomp_load(ctx);
     if (rc != 0)
         err_exit_en(-rc, "seccomp_load");
@@ -115,10 +125,18 @@ main(int argc, char *argv[])
         printf("filter: open, openat, openat2 -> kill (SIGSYS)\n");
     else
         printf("filter: open, openat, openat2 -> %s\n", errno_name(err));
+    /* Flushed now: if the filter kills us, the buffer dies with us. */
     fflush(stdout);
+    /* SCMP_ACT_ERRNO: the call fails with ERR and does nothing; the
+     * program sees an ordinary error. SCMP_ACT_KILL_PROCESS: the kernel
+     * kills the whole process with SIGSYS at the call; the shell shows
+     * 159 (128 + 31). */
     install(kill ? SCMP_ACT_KILL_PROCESS : SCMP_ACT_ERRNO(err));
     try_open("after");
 
+    /* The filter is inherited across execve(): whatever CMD is, it cannot
+     * open a file (and if the loader itself must open libraries, even
+     * starting it fails). */
     if (exec) {
         execvp(argv[optind], &argv[optind]);
         exec_failed(argv[optind]);

@@ -45,6 +45,8 @@ static const char usage_text[] =
     "  -s SIGNAL  the signal to use (default SIGUSR1; try RTMIN)\n"
     "  -n COUNT   how many times to raise it while blocked (default 3)\n";
 
+/* How often the handler ran: the number to compare with how often the
+ * signal was sent. */
 static volatile sig_atomic_t runs;
 
 static void
@@ -103,12 +105,17 @@ main(int argc, char *argv[])
     if (sigaction(sig, &sa, NULL) == -1)
         err_exit("sigaction %s", signal_name(sig, name, sizeof(name)));
 
+    /* Blocked: a signal sent now is not delivered but left pending, a bit
+     * in the thread's pending set, until it is unblocked. */
     sigemptyset(&set);
     sigaddset(&set, sig);
     if (sigprocmask(SIG_BLOCK, &set, NULL) == -1)
         err_exit("sigprocmask SIG_BLOCK");
     printf("blocked: %s\n", signal_name(sig, name, sizeof(name)));
 
+    /* COUNT times the same signal. A standard signal's pending state is
+     * one bit: the second and later copies merge into the first. A
+     * real-time signal (SIGRTMIN and up) is queued, each copy kept. */
     for (int i = 0; i < count; i++)
         if (raise(sig) != 0)
             err_exit("raise");

@@ -118,7 +118,12 @@ mask(const char *path)
 int
 idmapped_root(const char *root, const struct stat *want, pid_t pid)
 {
-    struct mount_attr attr = {.attr_set = MOUNT_ATTR_IDMAP};
+    /* Private, too: a copy of a shared mount (systemd makes / shared)
+     * joins its peer group, and pivot_root() refuses a shared mount
+     * (EINVAL). The container made its mounts private before this one
+     * arrives, so it must come private itself. */
+    struct mount_attr attr = {.attr_set = MOUNT_ATTR_IDMAP,
+                              .propagation = MS_PRIVATE};
     char path[64];
     struct stat sb;
     int tree, userns, err;

@@ -84,6 +84,17 @@ end_isocon() {
     refute_line oldroot
 }
 
+@test "isocon: as root, on a host whose mounts are shared (systemd's), the ID-mapped root still pivots" {
+    require root
+    # In a mount namespace of the test's own, every mount made shared, as
+    # systemd makes them: a copy of a shared mount joins its peer group.
+    run unshare --mount --propagation shared "$ISOCON" -v ls -n /bin/busybox
+    assert_success # (its output shown if not)
+    if [[ $output == *"root: ID-mapped"* ]]; then
+        assert_line --regexp ' 0 +0 .*/bin/busybox$'
+    fi
+}
+
 @test "isocon: the shared root is read-only; /tmp is the container's own" {
     run -0 inside sh -c 'touch /x 2>&1; echo note > /tmp/note && cat /tmp/note'
     assert_line --partial "Read-only file system"

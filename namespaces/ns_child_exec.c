@@ -45,8 +45,13 @@ static const char usage_text[] =
     "  -C -i -m -n -p -u -U  new cgroup, IPC, mount, network, PID, UTS and\n"
     "              user namespaces\n";
 
+/* clone() runs the child on a stack we give it: a megabyte is plenty
+ * for a function that only calls execvp(). */
 #define STACK_SIZE (1024 * 1024)
 
+/* The child, already in its new namespaces: become the command. The
+ * namespaces stay across execve(); they are the process's, not the
+ * program's. */
 static int
 child(void *arg)
 {
@@ -99,6 +104,12 @@ main(int argc, char *argv[])
     stack = malloc(STACK_SIZE);
     if (stack == NULL)
         err_exit("malloc");
+    /* (Flushed: the child must not write our buffered output again.)
+     * clone() makes the child in new namespaces of each kind FLAGS names,
+     * all at once; with CLONE_NEWUSER the others are owned by the new
+     * user namespace, and so an unprivileged user may make them all in
+     * one call. SIGCHLD in the low byte: the signal the child's end sends
+     * us, which waitpid() needs to see it as an ordinary child. */
     fflush(stdout);
     pid = clone(child, stack + STACK_SIZE, flags | SIGCHLD, &argv[optind]);
     if (pid == -1) {
@@ -109,6 +120,8 @@ main(int argc, char *argv[])
                   "../userns/userns_child_exec -r");
         err_exit("clone");
     }
+    /* The namespaces live while a process is in them (or something holds
+     * them open): when the command ends, they are gone. */
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
     free(stack);

@@ -41,8 +41,10 @@
 static const char usage_text[] = "Usage: pidns_nest [-n LEVELS]\n"
                                  "  -n LEVELS  nested PID namespaces (1-32)\n";
 
+/* Each level's clone() child runs on a stack of its own. */
 #define STACK_SIZE (256 * 1024)
 
+/* How deep to go: the kernel allows 32 nested PID namespaces. */
 static int levels = 3;
 
 /* Each level: report, then clone the next level, and wait for it. */
@@ -53,11 +55,16 @@ level(void *arg)
     char nspid[256];
     int status;
 
+    /* NSpid lists our PID in each PID namespace we are in, from the
+     * namespace of the /proc we read (the host's, outermost) down to
+     * our own, whose PID is last: 1, since we are its first process. */
     if (proc_status_value("self", "NSpid", nspid, sizeof(nspid)) == -1)
         err_exit_child("read NSpid from /proc/self/status");
     for (char *p = nspid; *p != '\0'; p++)
         if (*p == '\t')
             *p = ' ';
+    /* getpid() answers in our own namespace: 1 at every level. The
+     * parent is in the namespace above, where we cannot see it: 0. */
     printf("level %ld: getpid() %ld, getppid() %ld, NSpid: %s\n", depth,
            (long)getpid(), (long)getppid(), nspid);
     fflush(stdout);
@@ -67,6 +74,8 @@ level(void *arg)
     char *stack = malloc(STACK_SIZE);
     if (stack == NULL)
         err_exit_child("malloc");
+    /* The next level: a new PID namespace below ours. Its first process
+     * has a PID in each namespace above it too, one more NSpid field. */
     pid_t pid = clone(level, stack + STACK_SIZE, CLONE_NEWPID | SIGCHLD,
                       (void *)(depth + 1));
     if (pid == -1)

@@ -73,6 +73,10 @@ main(int argc, char *argv[])
     }
     free(list);
 
+    /* The bounding set limits what any later execve() can give: file
+     * capabilities, set-UID root, all of it is cut to the set. Dropping
+     * needs CAP_SETPCAP, and nothing can add a capability back: it is
+     * how a runtime caps what a container can ever hold. */
     for (i = 0; i < n; i++) {
         if (prctl(PR_CAPBSET_DROP, caps[i], 0, 0, 0) == -1) {
             if (errno == EPERM)
@@ -84,6 +88,8 @@ main(int argc, char *argv[])
     if (proc_status_value("self", "CapBnd", value, sizeof(value)) == -1)
         err_exit("/proc/self/status");
     printf("CapBnd: %s (dropped %s)\n", value, argv[optind]);
+    /* The set is inherited by children and kept across execve(): the
+     * command runs bounded. */
     fflush(stdout);
     execvp(argv[optind + 1], &argv[optind + 1]);
     exec_failed(argv[optind + 1]);

@@ -48,6 +48,8 @@
 static const char usage_text[] = "Usage: demo_fork [-f] FILE\n"
                                  "  -f  flush stdout before fork()\n";
 
+/* Three variables in three places of memory (data, stack, heap): the
+ * child gets a copy of each, so its changes are its own. */
 static int global = 1;
 
 int
@@ -75,10 +77,17 @@ main(int argc, char *argv[])
     if (heap == NULL)
         err_exit("malloc");
     *heap = 100;
+    /* A descriptor opened before fork() is shared differently: the child
+     * gets a copy of the descriptor, but both copies refer to the same
+     * open file description, with one file offset between them. */
     fd = open(argv[optind], O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd == -1)
         err_exit("open %s", argv[optind]);
 
+    /* On a terminal stdout is line-buffered and this line is out at once;
+     * into a pipe or a file it waits in the buffer, a part of our memory,
+     * which fork() copies: then parent and child both print it at exit.
+     * -f flushes it first, as a program should before fork(). */
     printf("before fork, from pid %ld\n", (long)getpid());
     if (flush)
         fflush(stdout);
@@ -100,6 +109,8 @@ main(int argc, char *argv[])
         if (wait(&status) == -1)
             err_exit("wait");
     }
+    /* Our copies are as they were; the offset has moved: the child's
+     * write went through the shared description. */
     printf("parent: global %d, stack %d, heap %d\n", global, stack, *heap);
     printf("parent: offset after the child wrote 6 bytes: %lld\n",
            (long long)lseek(fd, 0, SEEK_CUR));

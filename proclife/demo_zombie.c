@@ -40,6 +40,7 @@
 
 static const char usage_text[] = "Usage: demo_zombie\n";
 
+/* A process's state letter from /proc/PID/stat, in words. */
 static const char *
 describe(char state)
 {
@@ -70,6 +71,7 @@ main(int argc, char *argv[])
     pid = fork();
     if (pid == -1)
         err_exit("fork");
+    /* The child ends at once, with a status its parent has not read. */
     if (pid == 0)
         _exit(7);
 
@@ -80,11 +82,15 @@ main(int argc, char *argv[])
     printf("child %ld: exited; parent has not waited yet\n", (long)pid);
     printf("child %ld state: %s\n", (long)pid, describe(proc_state(pid)));
 
+    /* A zombie has ended already: nothing is left to kill, so SIGKILL
+     * succeeds and changes nothing. Only its parent's wait removes it. */
     if (kill(pid, SIGKILL) == -1)
         err_exit("kill");
     printf("kill(%ld, SIGKILL): ok, and still: %s\n", (long)pid,
            describe(proc_state(pid)));
 
+    /* Reaping: the kernel hands over the exit status and frees the
+     * process-table entry, and the PID may be reused from now on. */
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
     printf("waitpid: reaped %ld, exit status %d\n", (long)pid,

@@ -57,11 +57,18 @@ main(int argc, char *argv[])
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
 
-    /* None of these calls can fail: they only read the caller's state. */
+    /* None of these calls can fail: they only read the caller's state.
+     * The types (pid_t, uid_t, gid_t) are integers of a size the C
+     * library chooses: printed through intmax_t and uintmax_t, the
+     * widest, the format fits them all. */
     printf("pid: %jd\n", (intmax_t)getpid());
     printf("ppid: %jd\n", (intmax_t)getppid());
+    /* The process group (a shell's job) and the session (a login's
+     * processes): what the terminal's signals go to. */
     printf("pgid: %jd\n", (intmax_t)getpgrp());
     printf("sid: %jd\n", (intmax_t)getsid(0));
+    /* Real IDs say who started the process; effective IDs are what the
+     * kernel checks. They differ in a set-UID program. */
     printf("uid: %ju\n", (uintmax_t)getuid());
     printf("euid: %ju\n", (uintmax_t)geteuid());
     printf("gid: %ju\n", (uintmax_t)getgid());

@@ -66,10 +66,17 @@ main(int argc, char *argv[])
 
     printf("pid: %ld\n", (long)getpid());
     fflush(stdout);
+    /* No handler: sigwaitinfo() takes a pending signal of SET off the
+     * pending set and returns it, with who sent it and how in SI; it
+     * sleeps until one comes. The lowest-numbered pending signal comes
+     * first, whatever the order they arrived in. */
     do {
         sig = sigwaitinfo(&set, &si);
         if (sig == -1)
             err_exit("sigwaitinfo"); /* EINTR: a signal not in SET */
+        /* si_pid and si_uid: the sender, as the kernel recorded it.
+         * si_code: SI_USER for kill(), SI_QUEUE for sigqueue(), SI_KERNEL
+         * for a signal the kernel sent itself. */
         printf("accepted: %s from pid %ld uid %ld (%s)",
                signal_name(sig, name, sizeof(name)), (long)si.si_pid,
                (long)si.si_uid,

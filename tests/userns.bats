@@ -178,6 +178,9 @@ unshare a network namespace: allowed"
     run -0 "$U/demo_setns_user" "$target" id -u
     assert_line --index 1 "after: euid 0, CapEff 000001ffffffffff"
     assert_line --index 2 0
+    # A command that is not there: 127, as a shell says, not 1.
+    run -127 "$U/demo_setns_user" "$target" isolab-no-such-command
+    assert_line --partial "isolab-no-such-command"
 }
 
 @test "demo_setns_user: our own namespace again is EINVAL" {

@@ -47,6 +47,7 @@
 
 static const char usage_text[] = "Usage: demo_setns_user PID [CMD [ARG...]]\n";
 
+/* Our effective UID and capabilities, as the kernel sees them now. */
 static void
 show(const char *when)
 {
@@ -76,11 +77,17 @@ main(int argc, char *argv[])
     snprintf(path, sizeof(path), "/proc/%lld/ns/user",
              parse_ll(argv[optind], 10, 1, INT_MAX, "PID"));
 
+    /* A namespace is named by a file: /proc/PID/ns/user. Opening it
+     * needs only the right to inspect PID (ptrace's read check). */
     fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd == -1)
         err_exit("open %s", path);
     show("before");
-    /* CLONE_NEWUSER: fail with EINVAL if FD is not a user namespace. */
+    /* Joining a user namespace needs CAP_SYS_ADMIN in it: which its
+     * owner's processes outside have, as the parent namespace's view of
+     * its child. Inside, we get every capability, as its creator did.
+     * (CLONE_NEWUSER: EINVAL if FD is not a user namespace; EINVAL too
+     * for the namespace we are in already.) */
     if (setns(fd, CLONE_NEWUSER) == -1)
         err_exit("setns %s", path);
     close(fd);
@@ -88,8 +95,11 @@ main(int argc, char *argv[])
 
     if (optind + 1 < argc) {
         fflush(stdout);
+        /* The capabilities are lost across execve() unless the command
+         * is root in the namespace: id -u shows 0 when our UID is mapped
+         * to root there. */
         execvp(argv[optind + 1], &argv[optind + 1]);
-        err_exit("exec %s", argv[optind + 1]);
+        exec_failed(argv[optind + 1]);
     }
     return EXIT_SUCCESS;
 }

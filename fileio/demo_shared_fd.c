@@ -45,8 +45,13 @@
 
 static const char usage_text[] = "Usage: demo_shared_fd FILE\n";
 
+/* Three descriptors for one file: a dup() shares the open file
+ * description (offset, status flags) with the original; a second open()
+ * gets a description of its own. */
 static int fd_orig, fd_dup, fd_reopen;
 
+/* For each descriptor: the offset and O_APPEND, which live in the
+ * description, and FD_CLOEXEC, which lives in the descriptor. */
 static void
 show_offsets(const char *step)
 {
@@ -72,6 +77,8 @@ show_offsets(const char *step)
     }
 }
 
+/* Write TEXT at FD's offset, which moves past it: a short write here
+ * would be a surprise worth stopping for. */
 static void
 write_text(int fd, const char *text)
 {

@@ -48,6 +48,9 @@ static const char usage_text[] =
     "  -m SECONDS  offset for CLOCK_MONOTONIC (default 86400)\n"
     "  -b SECONDS  offset for CLOCK_BOOTTIME and /proc/uptime (default 86400)\n";
 
+/* The two clocks a time namespace offsets, and /proc/uptime, which
+ * follows CLOCK_BOOTTIME. CLOCK_REALTIME (the date) has no offset: a
+ * container cannot have its own wall clock. */
 static void
 report(const char *who)
 {
@@ -93,6 +96,9 @@ main(int argc, char *argv[])
         usage(EXIT_USAGE, usage_text);
 
     report("outside");
+    /* unshare(CLONE_NEWTIME) makes the namespace, but we stay outside it:
+     * like a PID namespace, it is for the children we start from now on
+     * (/proc/self/ns/time_for_children names it). */
     if (unshare(CLONE_NEWTIME) == -1) {
         if (errno == EINVAL)
             fatal("unshare CLONE_NEWTIME: this kernel has no time "
@@ -102,7 +108,9 @@ main(int argc, char *argv[])
                   "or under ../userns/userns_child_exec -r");
         err_exit("unshare CLONE_NEWTIME");
     }
-    /* "CLOCK SECONDS NANOSECONDS" per line; before anyone is inside. */
+    /* "CLOCK SECONDS NANOSECONDS" per line. The offsets can be set only
+     * while the namespace is empty: once a process has read its clocks
+     * through them, they must not jump under it. */
     snprintf(offsets, sizeof(offsets), "monotonic %lld 0\nboottime %lld 0\n",
              mono, boot);
     if (write_file("/proc/self/timens_offsets", offsets) == -1)
@@ -118,6 +126,7 @@ main(int argc, char *argv[])
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
 
+    /* Too late now: a process has been inside (EACCES). */
     if (write_file("/proc/self/timens_offsets", offsets) == -1)
         printf("offsets written again after a child entered: %s\n",
                errno_name(errno));

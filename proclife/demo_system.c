@@ -58,6 +58,7 @@ static const char usage_text[] =
     "Usage: demo_system [-n] COMMAND\n"
     "  -n  use the naive system() (fork, exec, waitpid) instead of glibc's\n";
 
+/* Set by the handler if it reaped a child: the command system() ran. */
 static volatile sig_atomic_t reaped_by_handler;
 
 /* A caller's typical handler: reap whatever children have ended. */
@@ -72,7 +73,12 @@ sigchld_handler(int sig)
     errno = saved_errno;
 }
 
-/* fork, exec, wait: and nothing about signals. */
+/* fork, exec, wait: and nothing about signals. The caller's SIGCHLD
+ * handler runs when the command ends and reaps it first (waitpid(-1)),
+ * so the waitpid() below finds no child: -1, ECHILD, the status lost.
+ * glibc's system() blocks SIGCHLD while it waits, so that its own
+ * waitpid() gets the child, and it ignores SIGINT and SIGQUIT meanwhile
+ * (Ctrl-C is for the command). */
 static int
 naive_system(const char *command)
 {
@@ -82,6 +88,8 @@ naive_system(const char *command)
     if (pid == -1)
         return -1;
     if (pid == 0) {
+        /* The shell parses COMMAND, as system(3) promises; 127 is the
+         * shell's own "could not run it". */
         execl("/bin/sh", "sh", "-c", command, (char *)NULL);
         _exit(127);
     }

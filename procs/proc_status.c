@@ -70,6 +70,7 @@ state_text(char c)
     }
 }
 
+/* The Seccomp: line's mode, in words (seccomp(2)). */
 static const char *
 seccomp_text(int mode)
 {
@@ -103,6 +104,10 @@ explain(const char *key, const char *value)
 int
 main(int argc, char *argv[])
 {
+    /* The lines a container engineer looks at first: who the process is
+     * (Uid, Gid: real, effective, saved, file system), what it may do
+     * (the five capability sets, NoNewPrivs, Seccomp), where it lives
+     * (NSpid: its PID in each PID namespace, outermost first). */
     static const char *const wanted[] = {
         "Name",    "State",           "PPid",   "Uid",
         "Gid",     "Groups",          "CapInh", "CapPrm",

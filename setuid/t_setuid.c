@@ -115,6 +115,17 @@ parse_step(char *arg, struct step *st)
     free(copy);
 }
 
+/* Make the call. What each may do differs (credentials(7)):
+ *   setuid(U)       unprivileged: the effective UID only, to the real or
+ *                   saved one; privileged (CAP_SETUID): all three, for
+ *                   good: how a root program drops root;
+ *   seteuid(U)      the effective UID only, to real or saved (any UID
+ *                   with CAP_SETUID): the temporary drop, undone later;
+ *   setreuid(R, E)  real and effective; the saved UID follows the new
+ *                   effective one when the real one changes (or E is set
+ *                   to other than the old real UID);
+ *   setresuid(R, E, S)  each of the three, -1 for "leave it": the one
+ *                   call that says exactly what it does. */
 static int
 apply(const struct step *st)
 {
@@ -127,6 +138,7 @@ apply(const struct step *st)
     return setresuid(st->ids[0], st->ids[1], st->ids[2]);
 }
 
+/* All three UIDs, which only getresuid() tells together. */
 static void
 show_ids(void)
 {
@@ -154,7 +166,8 @@ main(int argc, char *argv[])
     if (optind == argc)
         usage(EXIT_USAGE, usage_text);
 
-    /* Parse every step before the first call. */
+    /* Parse every step before the first call: a typo in the third step
+     * must not leave the process half-changed by the first two. */
     steps = calloc(argc, sizeof(*steps));
     if (steps == NULL)
         err_exit("calloc");

@@ -52,6 +52,7 @@ static const char usage_text[] =
     "Usage: cap_try [-a] read FILE | bind PORT\n"
     "  -a  capability-aware: raise the capability only around the call\n";
 
+/* Print the line KEY (CapPrm, CapEff) of /proc/self/status. */
 static void
 show(const char *key)
 {
@@ -66,6 +67,8 @@ show(const char *key)
 static void
 set_effective(cap_value_t cap, cap_flag_value_t value)
 {
+    /* libcap's way: read all three sets, change a flag in the copy, and
+     * write the sets back whole (capset(2) takes nothing smaller). */
     cap_t caps = cap_get_proc();
 
     if (caps == NULL)
@@ -78,6 +81,9 @@ set_effective(cap_value_t cap, cap_flag_value_t value)
     cap_free(caps);
 }
 
+/* Open FILE for reading: the kernel checks the file's permission bits,
+ * and lets CAP_DAC_READ_SEARCH (or CAP_DAC_OVERRIDE) pass them by, but
+ * only if the capability is in the effective set at this moment. */
 static int
 do_read(const char *file)
 {
@@ -88,6 +94,9 @@ do_read(const char *file)
     return fd == -1 ? -1 : 0;
 }
 
+/* Bind a TCP socket to PORT on every address: a port below 1024
+ * (net.ipv4.ip_unprivileged_port_start) needs CAP_NET_BIND_SERVICE.
+ * errno is kept across close(), for the caller's message. */
 static int
 do_bind(int port)
 {

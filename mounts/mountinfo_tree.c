@@ -40,6 +40,8 @@
 
 static const char usage_text[] = "Usage: mountinfo_tree [PID]\n";
 
+/* One line of mountinfo: the mount's ID and its parent's (the mount it
+ * sits on), where it is, what it is, and its propagation in words. */
 struct mnt {
     int id, parent;
     char point[PATH_MAX], fstype[64], source[PATH_MAX], how[256];
@@ -48,7 +50,12 @@ struct mnt {
 static struct mnt *mnts;
 static size_t nmnts;
 
-/* The optional fields, in plain words ("private" if there are none). */
+/* The optional fields, in plain words ("private" if there are none).
+ * shared:N: the mount is in peer group N, and what is mounted below it
+ * or its peers appears in all of them. master:N: it receives from group
+ * N but sends nothing back (a slave). propagate_from:N: the nearest
+ * group in our namespace it receives from, when its master is outside.
+ * unbindable: no bind mount may copy it. */
 static void
 describe(char *fields, char *how, size_t size)
 {
@@ -77,6 +84,8 @@ describe(char *fields, char *how, size_t size)
         snprintf(how, size, "private");
 }
 
+/* Print the mounts whose parent is PARENT, each followed by its own
+ * children, indented one step deeper: the tree findmnt draws. */
 static void
 print_tree(int parent, int depth)
 {

@@ -70,12 +70,16 @@ i386_getpid(void)
     return ret;
 }
 
+/* x32, the third x86-64 ABI: the native entry, with bit 30 set in the
+ * number. The filter sees nr 0x40000027, not 39, and the arch field says
+ * x86_64: only a check of that bit catches it. */
 static long
 x32_getpid(void)
 {
     return syscall(X32_SYSCALL_BIT | SYS_getpid);
 }
 
+/* The ordinary x86-64 call: nr 39, the one the filter names. */
 static long
 native_getpid(void)
 {
@@ -87,10 +91,12 @@ static void
 attempt(const char *what, long (*call)(void), struct sock_filter *filter,
         unsigned short len)
 {
-    int status;
+    int status, err;
     long ret;
     pid_t pid;
 
+    /* In a child: a filter cannot be taken off, and each attempt needs
+     * a process without one. */
     printf("%s: ", what);
     fflush(stdout);
     pid = fork();
@@ -100,14 +106,16 @@ attempt(const char *what, long (*call)(void), struct sock_filter *filter,
         if (install_filter(filter, len, 0) == -1)
             err_exit_child("seccomp");
         ret = call();
+        err = errno; /* before printf() can change it */
         if (ret == -1)
-            printf("%s (%s)", strerror(errno), errno_name(errno));
+            printf("%s (%s)", strerror(err), errno_name(err));
         else
             printf("%ld: the filter let it through", ret);
-        if (ret == -1 && errno == ENOSYS)
+        if (ret == -1 && err == ENOSYS)
             printf(": the filter let it through, the kernel has it off");
         printf("\n");
-        exit(EXIT_SUCCESS);
+        fflush(stdout);
+        _exit(EXIT_SUCCESS);
     }
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
@@ -121,6 +129,9 @@ attempt(const char *what, long (*call)(void), struct sock_filter *filter,
 int
 main(int argc, char *argv[])
 {
+    /* The naive filter: load the number, compare, done. On x86_64 the
+     * i386 getpid is number 20, which this filter lets through, and the
+     * i386 number that is 39 is another call altogether. */
     struct sock_filter unchecked[] = {
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
         BPF_ON_NR(SYS_getpid, SECCOMP_RET_ERRNO | EPERM),

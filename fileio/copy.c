@@ -101,6 +101,9 @@ main(int argc, char *argv[])
     if (out == -1)
         err_exit("open %s", dst);
 
+    /* read() returns what is there, up to BUFSIZE: less near the end,
+     * less from a pipe or a terminal, 0 at the end of the file. Every
+     * byte read is written before the next read. */
     while ((n = read(in, buf, bufsize)) > 0) {
         reads++;
         writes += write_all(out, buf, n, dst);

@@ -65,6 +65,9 @@ main(int argc, char *argv[])
         usage(EXIT_USAGE, usage_text);
     path = optind < argc ? argv[optind] : ".";
 
+    /* The system data types hide sizes that differ between
+     * architectures and versions: a program that stores a pid_t in an
+     * int, or prints an off_t with %ld, works until it runs elsewhere. */
     SHOW_TYPE(pid_t);
     SHOW_TYPE(uid_t);
     SHOW_TYPE(gid_t);

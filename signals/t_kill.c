@@ -64,11 +64,18 @@ main(int argc, char *argv[])
     if (pid == -1)
         usage_err("PID: -1 would signal every process you may signal");
 
+    /* Signal 0 is no signal: the kernel makes every check of a real one
+     * (does the process exist, may we signal it: our real or effective
+     * UID equal to its real or saved UID, or CAP_KILL) and sends nothing,
+     * the standard way to ask "is it there". */
     printf("kill(%ld, %d): ", (long)pid, sig);
     if (kill(pid, sig) == 0) {
         printf("ok: the process exists and we may signal it\n");
         return EXIT_SUCCESS;
     }
+    /* The two answers tell two things apart: EPERM says the process
+     * exists (so PIDs of other users' processes can be probed); ESRCH
+     * says none has this PID (in our PID namespace). */
     if (errno == EPERM)
         printf("EPERM: the process exists, but we may not signal it\n");
     else if (errno == ESRCH)

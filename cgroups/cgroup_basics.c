@@ -100,6 +100,8 @@ main(int argc, char *argv[])
     printf("cgroup: %s\n", cg);
     fflush(stdout);
 
+    /* A child to move: moving ourselves would work too, but then we
+     * could not show rmdir refusing a cgroup that holds a process. */
     child = fork();
     if (child == -1)
         err_exit("fork");
@@ -107,6 +109,10 @@ main(int argc, char *argv[])
         pause(); /* until the parent ends it */
         _exit(EXIT_SUCCESS);
     }
+    /* Moving a process is writing its PID into the cgroup's
+     * cgroup.procs (tasks, in v1). It needs write access to that file and
+     * to the cgroup.procs of the common ancestor of where the process is
+     * and where it goes: the delegation rule. */
     if (cg_move(cg, child) == -1) {
         err_warn("write %d to %s/cgroup.procs", (int)child, cg);
         kill(child, SIGKILL);
@@ -119,11 +125,16 @@ main(int argc, char *argv[])
     if (cg_read(cg, "cgroup.procs", procs, sizeof(procs)) == 0)
         printf("cgroup.procs: %s\n", procs);
 
+    /* A cgroup is a directory, but its files are the kernel's: rmdir()
+     * removes it when no process (and no child cgroup) is left in it,
+     * whatever its files hold. With a process inside: EBUSY. */
     if (rmdir(cg) == 0)
         fatal("rmdir of a populated cgroup worked");
     printf("rmdir while populated: %s (%s)\n", strerror(errno),
            errno_name(errno));
 
+    /* A process leaves its cgroup when it is reaped, not before: a
+     * zombie still counts. */
     kill(child, SIGKILL);
     if (waitpid(child, &status, 0) == -1)
         err_exit("waitpid");

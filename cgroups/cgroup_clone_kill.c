@@ -96,12 +96,17 @@ main(int argc, char *argv[])
      * exit, and on SIGINT, SIGTERM and SIGHUP (lib/cgroup.c). */
     cg_undo_on_exit();
     cg_create(&h, parent, cg, sizeof(cg));
+    /* clone3() takes the target cgroup as a descriptor of its
+     * directory. */
     cgfd = open(cg, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (cgfd == -1)
         err_exit("open %s", cg);
 
     fflush(stdout);
     for (i = 0; i < n; i++) {
+        /* CLONE_INTO_CGROUP: the child is born in CG, and never runs
+         * an instruction in ours: no window in which it escapes the
+         * limits, and no write to cgroup.procs afterwards. */
         memset(&args, 0, sizeof(args));
         args.flags = CLONE_INTO_CGROUP;
         args.exit_signal = SIGCHLD;
@@ -123,11 +128,20 @@ main(int argc, char *argv[])
     printf("started %d children with CLONE_INTO_CGROUP\n", n);
     for (i = 0; i < n; i++)
         show_cgroup(&h, pids[i]);
-    if (cg_read(cg, "cgroup.procs", procs, sizeof(procs)) == 0)
-        for (p = procs, count = *p != '\0'; *p != '\0'; p++)
-            count += *p == '\n';
+    /* cgroup.procs: one PID per line (cg_read() drops the last
+     * newline), so the processes are the newlines plus one, if any. */
+    if (cg_read(cg, "cgroup.procs", procs, sizeof(procs)) == 0 &&
+        procs[0] != '\0') {
+        count = 1;
+        for (p = procs; *p != '\0'; p++)
+            if (*p == '\n')
+                count++;
+    }
     printf("cgroup.procs: %d processes\n", count);
 
+    /* cgroup.kill: SIGKILL to every process in the cgroup and below, at
+     * once, with no race against a fork in between (what a loop over
+     * cgroup.procs could not promise). */
     if (cg_write(cg, "cgroup.kill", "1") == -1) {
         /* no such file before Linux 5.14: end them one by one */
         status = errno;

@@ -19,6 +19,8 @@ say(const char *fmt, ...)
 
     if (!isocon_verbose)
         return;
+    /* On stderr, as "isocon: ...": the command's own output, on
+     * stdout, stays what it is, and a test can tell the two apart. */
     va_start(ap, fmt);
     err_vnote(fmt, ap);
     va_end(ap);

@@ -90,6 +90,9 @@ tty_enter(int slave)
         close(slave);
 }
 
+/* Give our terminal its modes back: at exit (atexit()), and when the
+ * relay ends. A shell left in raw mode echoes nothing and takes no
+ * Enter: the user would have to type `reset` blind. */
 static void
 restore(void)
 {
@@ -98,6 +101,8 @@ restore(void)
     raw_fd = -1;
 }
 
+/* SIGWINCH: our terminal was resized. Only noted here; the relay loop
+ * passes the new size on, outside the handler. */
 static void
 on_winch(int sig)
 {

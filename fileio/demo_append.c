@@ -86,6 +86,9 @@ writer(char name, const char *path, bool append, long records, int start)
             if (i % MEET_EVERY == 0)
                 pthread_barrier_wait(meet);
         }
+        /* With O_APPEND the kernel moves the offset to the end and writes
+         * in one step, under the file's lock: no other write can come in
+         * between, so no record lands on another. */
         if (write(fd, rec, RECORD_LEN) != RECORD_LEN)
             err_exit_child("write %s", path);
     }
@@ -126,6 +129,8 @@ main(int argc, char *argv[])
         err_exit("open %s", path);
     close(fd);
 
+    /* The barrier must be in memory both children share after fork():
+     * a MAP_SHARED mapping, and a barrier marked process-shared. */
     meet = mmap(NULL, sizeof(*meet), PROT_READ | PROT_WRITE,
                 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (meet == MAP_FAILED)

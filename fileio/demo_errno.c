@@ -57,6 +57,11 @@ show_failures(void)
     int pipefd[2];
     char buf[1];
 
+    /* Each call fails for a different reason, and errno names it:
+     * ENOENT (no such file), EISDIR (a directory opened for writing),
+     * ENOTDIR (a path through a file), EEXIST, EBADF (no such
+     * descriptor). A program tells them apart by errno, never by the
+     * text, which depends on the locale. */
     show("open(\"/nonexistent/file\", O_RDONLY)",
          open("/nonexistent/file", O_RDONLY));
     show("open(\"/\", O_WRONLY)", open("/", O_WRONLY));

@@ -53,6 +53,9 @@ show(const char *kind, const void *addr, const char *what)
     char line[1024];
     FILE *maps;
 
+    /* /proc/self/maps lists every region of our address space, one per
+     * line: its range, permissions (r-xp: code), offset, device, inode
+     * and file. The region holding ADDR says what kind of memory it is. */
     printf("%s: %p %s\n", kind, addr, what);
     maps = fopen("/proc/self/maps", "r");
     if (maps == NULL)

@@ -62,6 +62,8 @@ static const char usage_text[] =
 
 static const char path[] = "/etc/passwd";
 
+/* Open a file everyone may read: only the filter can make it fail. The
+ * C library's open() makes the openat call on most architectures. */
 static void
 try_open(const char *when)
 {
@@ -165,6 +167,9 @@ main(int argc, char *argv[])
     install(kill ? SECCOMP_RET_KILL_PROCESS : SECCOMP_RET_ERRNO | err);
     try_open("after");
 
+    /* A filter cannot be removed, and execve() keeps it: the command is
+     * bound by it too (and cannot even start if its loader must open a
+     * library). */
     if (exec) {
         execvp(argv[optind], &argv[optind]);
         exec_failed(argv[optind]);

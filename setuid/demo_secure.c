@@ -89,12 +89,20 @@ main(int argc, char *argv[])
     if (exec != (optind < argc))
         usage(EXIT_USAGE, usage_text);
 
+    /* AT_SECURE is a word the kernel puts in the auxiliary vector at
+     * execve(): 1 when the program gained privilege (set-UID, set-GID,
+     * file capabilities). The dynamic linker reads it and then ignores
+     * LD_PRELOAD, LD_LIBRARY_PATH and the like, which would otherwise let
+     * the caller run code of theirs with our privilege. */
     printf("euid: %d (ruid %d)\n", (int)geteuid(), (int)getuid());
     printf("AT_SECURE: %lu\n", getauxval(AT_SECURE));
     printf("LD_PRELOAD: %s\n",
            shown(getenv("LD_PRELOAD"), getauxval(AT_SECURE)
                                            ? "(removed by the dynamic linker)"
                                            : "(unset)"));
+    /* The rest of the environment still reaches us: getenv() returns
+     * what the caller set. secure_getenv() returns NULL when AT_SECURE is
+     * set, for a program's own variables that name files or commands. */
     printf("getenv ISOLAB_CONF: %s\n", shown(getenv("ISOLAB_CONF"), "(unset)"));
     printf("secure_getenv ISOLAB_CONF: %s\n",
            shown(secure_getenv("ISOLAB_CONF"), getauxval(AT_SECURE)

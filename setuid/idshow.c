@@ -68,6 +68,9 @@ main(int argc, char *argv[])
         err_exit("getresuid");
     if (getresgid(&rgid, &egid, &sgid) == -1)
         err_exit("getresgid");
+    /* Supplementary groups: a list of any length. getgroups(0, NULL)
+     * says how many; then a buffer that size (one more, so that malloc()
+     * never gets 0). */
     n = getgroups(0, NULL); /* how many */
     if (n == -1)
         err_exit("getgroups");

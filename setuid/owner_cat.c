@@ -79,7 +79,10 @@ main(int argc, char *argv[])
     if (argc - optind != 1)
         usage(EXIT_USAGE, usage_text);
 
-    /* The one privileged step: the open, with the effective IDs. */
+    /* The one privileged step: the open, with the effective IDs. The
+     * permission check happens here, once: the descriptor stays readable
+     * after the IDs are dropped, which is how a privileged program hands
+     * itself (or a child) access to one file and nothing more. */
     fd = open(argv[optind], O_RDONLY | O_CLOEXEC);
     if (fd == -1)
         err_exit("open %s", argv[optind]);

@@ -110,7 +110,10 @@ main(int argc, char *argv[])
         fatal("needs root: run with sudo");
 
     /* Become UID, keeping the permitted set; then CAP alone is kept in
-     * P and E, and raised in I. */
+     * P and E, and raised in I. KEEP_CAPS: otherwise the UID change would
+     * empty the permitted set (all three UIDs leave 0). The inheritable
+     * set must hold CAP too: the kernel lets a capability into the
+     * ambient set only if it is both permitted and inheritable. */
     if (prctl(PR_SET_SECUREBITS, SECBIT_KEEP_CAPS, 0, 0, 0) == -1)
         err_exit("prctl PR_SET_SECUREBITS");
     if (setgroups(0, NULL) == -1 || setresgid(uid, uid, uid) == -1 ||
@@ -118,6 +121,10 @@ main(int argc, char *argv[])
         err_exit("become %d", (int)uid);
     keep_only(cap);
     set_flag(CAP_INHERITABLE, cap, CAP_SET);
+    /* Ambient: carried across execve() of a program with no file
+     * capabilities, into its permitted and effective sets. Without it an
+     * ordinary program run by a non-root user gets nothing, whatever the
+     * inheritable set says (that needs the file's inheritable set too). */
     if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) == -1)
         err_exit("prctl PR_CAP_AMBIENT_RAISE");
 

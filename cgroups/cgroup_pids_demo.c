@@ -98,7 +98,10 @@ main(int argc, char *argv[])
     printf("pids.max: %d\n", max);
     fflush(stdout);
 
-    /* Fork until the limit says no. Each child only waits to be ended. */
+    /* Fork until the limit says no. Each child only waits to be ended.
+     * pids.max counts every task in the cgroup, threads included, and we
+     * are in it ourselves: MAX - 1 children fit. The refused fork()
+     * fails with EAGAIN, as at RLIMIT_NPROC, and pids.events counts it. */
     while (n < MAX_CHILDREN) {
         pid = fork();
         if (pid == -1) {

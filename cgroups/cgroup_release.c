@@ -57,7 +57,7 @@ static const char usage_text[] = "Usage: cgroup_release\n";
  * share one hierarchy, and the second find the first's /job (EEXIST). */
 static char name[64];
 
-/* Is our hierarchy still known to the kernel (a line in our cgroups)? */
+/* Sleep MS milliseconds (less than a second). */
 static void
 sleep_ms(long ms)
 {
@@ -134,12 +134,18 @@ main(int argc, char *argv[])
         err_exit("write %s/release_agent", mnt);
     printf("release_agent: %s\n", agent);
 
+    /* notify_on_release 1: when /job has been populated and then loses
+     * its last process (and child cgroup), the kernel runs the agent.
+     * v2 replaced all this with cgroup.events, which a program watches
+     * with poll() instead of a command the kernel starts as root. */
     if (mkdir(job, 0755) == -1 || cg_write(job, "notify_on_release", "1"))
         err_exit("set up %s", job);
     fflush(stdout);
     pid = fork();
     if (pid == -1)
         err_exit("fork");
+    /* A child that enters /job and ends at once: /job empties, which is
+     * the event. */
     if (pid == 0) {
         if (cg_move(job, 0) == -1)
             err_exit_child("move to %s", job);

@@ -83,9 +83,13 @@ main(int argc, char *argv[])
         }
     }
 
+    /* The shell has already split the command line, removed quotes and
+     * expanded wildcards: the program gets only the words, one per
+     * argv element. */
     printf("argc: %d\n", argc);
     for (int i = 0; i < argc; i++)
         printf("argv[%d]: [%s]\n", i, argv[i]);
+    /* The list ends with a NULL pointer: argv[argc] is always there. */
     printf("argv[%d]: %s\n", argc, argv[argc] == NULL ? "NULL" : "not NULL");
     printf("cmdline matches argv: %s\n",
            cmdline_matches(argc, argv) ? "yes" : "no");

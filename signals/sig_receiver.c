@@ -53,6 +53,9 @@ static struct {
 } records[MAX_RECORDS];
 static volatile sig_atomic_t nrecords;
 
+/* An SA_SIGINFO handler gets, besides the signal's number, what the
+ * kernel knows of it: who sent it (si_pid, si_uid), how (si_code), and
+ * the value sigqueue() sent with it. */
 static void
 handler(int sig, siginfo_t *si, void *ucontext)
 {
@@ -115,6 +118,9 @@ main(int argc, char *argv[])
     if (sigprocmask(SIG_UNBLOCK, &all, NULL) == -1)
         err_exit("sigprocmask");
 
+    /* The order of delivery: the standard signals lowest first, each
+     * once however often it was sent; then the real-time signals, every
+     * instance queued, in order, each with its value. */
     for (int i = 0; i < nrecords; i++) {
         int sig = records[i].sig;
 

@@ -42,6 +42,7 @@
 
 static const char usage_text[] = "Usage: demo_userns\n";
 
+/* The child's IDs and effective capabilities as it sees them itself. */
 static void
 report(const char *when)
 {
@@ -80,6 +81,9 @@ main(int argc, char *argv[])
     if (pipe(to_parent) == -1 || pipe(to_child) == -1)
         err_exit("pipe");
     fflush(stdout);
+    /* The child starts in a new user namespace with every capability
+     * in it, but with no IDs mapped yet: it shows as the overflow UID,
+     * 65534, until the parent writes the maps. */
     pid = sys_clone3(&args, sizeof(args));
     if (pid == -1)
         userns_failed("clone3 CLONE_NEWUSER");

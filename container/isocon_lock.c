@@ -35,6 +35,10 @@ static const cap_value_t kept_caps[] = {
 };
 const size_t kept_caps_count = sizeof(kept_caps) / sizeof(kept_caps[0]);
 
+/* Cut the bounding set to the kept capabilities. The bounding set is
+ * the ceiling for every later execve(): what is dropped here no program
+ * in the container can ever gain, set-UID root or file capability
+ * alike. We hold CAP_SETPCAP (root of our user namespace) to drop. */
 static void
 drop_bounding(void)
 {
@@ -102,6 +106,8 @@ static const char *const denied[] = {
     "modify_ldt", /* x86's local descriptor tables: old, rarely used */
 };
 
+/* Add the rule "call NR fails with ERR", for every call (NARGS 0) or
+ * only when the argument comparison CMP holds (NARGS 1). */
 static void
 deny(scmp_filter_ctx ctx, int nr, int err, unsigned int nargs,
      struct scmp_arg_cmp cmp)
@@ -139,7 +145,11 @@ install_filter(void)
             deny(ctx, nr, EPERM, 0, none);
     }
     deny(ctx, SCMP_SYS(clone3), ENOSYS, 0, none);
-    for (bit = 0; bit < 64; bit++) /* clone with any CLONE_NEW* flag */
+    /* clone with any CLONE_NEW* flag: a filter compares numbers and
+     * cannot ask "any of these bits", so one rule per bit, each "the
+     * flags masked with this bit equal this bit". (clone3 passes its
+     * flags in memory, which a filter cannot read: hence ENOSYS above.) */
+    for (bit = 0; bit < 64; bit++)
         if (ns & (1UL << bit))
             deny(ctx, SCMP_SYS(clone), EPERM, 1,
                  SCMP_A0(SCMP_CMP_MASKED_EQ, 1UL << bit, 1UL << bit));
@@ -176,6 +186,10 @@ drop_all_caps(void)
 void
 lock_down(int filter)
 {
+    /* The order matters: the bounding set first, while we still hold
+     * CAP_SETPCAP; no_new_privs before the filter, which needs it; the
+     * filter last among these, since it refuses calls (prctl is not one
+     * of them, but a filter installed first could have been). */
     drop_bounding();
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
         err_exit_child("prctl PR_SET_NO_NEW_PRIVS");

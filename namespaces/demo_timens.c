@@ -116,7 +116,9 @@ main(int argc, char *argv[])
     if (write_file("/proc/self/timens_offsets", offsets) == -1)
         err_exit("write /proc/self/timens_offsets");
 
-    pid = fork(); /* the child is the first process in the namespace */
+    /* The child is the first process in the namespace: fork() puts it
+     * into the time namespace we made for our children. */
+    pid = fork();
     if (pid == -1)
         err_exit("fork");
     if (pid == 0) {

@@ -110,6 +110,9 @@ main(int argc, char *argv[])
     if (stack == NULL)
         err_exit("malloc");
     fflush(stdout);
+    /* Level 1: the first new PID namespace. Creating one needs
+     * CAP_SYS_ADMIN in our user namespace, hence root or a user namespace
+     * of our own. */
     pid = clone(level, stack + STACK_SIZE, CLONE_NEWPID | SIGCHLD, (void *)1L);
     if (pid == -1) {
         if (errno == EPERM)

@@ -120,6 +120,8 @@ main(int argc, char *argv[])
     if (argc - optind != 1)
         usage(EXIT_USAGE, usage_text);
 
+    /* A SIGCHLD handler, as a server that reaps its workers has: the
+     * trap the naive system() falls into. */
     sa.sa_handler = sigchld_handler;
     sa.sa_flags = SA_RESTART;
     sigemptyset(&sa.sa_mask);

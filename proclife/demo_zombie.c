@@ -67,6 +67,7 @@ main(int argc, char *argv[])
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
 
+    /* (Flushed: the child must not inherit and write our buffer.) */
     fflush(stdout);
     pid = fork();
     if (pid == -1)

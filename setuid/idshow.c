@@ -64,6 +64,8 @@ main(int argc, char *argv[])
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
 
+    /* getresuid() and getresgid() report all three IDs at once; the
+     * classic getuid() and geteuid() leave out the saved one. */
     if (getresuid(&ruid, &euid, &suid) == -1)
         err_exit("getresuid");
     if (getresgid(&rgid, &egid, &sgid) == -1)

@@ -92,6 +92,8 @@ main(int argc, char *argv[])
     fprintf(stderr, "dropped to uid %d, gid %d\n", (int)geteuid(),
             (int)getegid());
 
+    /* Only now is the file's content touched, with no privilege left:
+     * whatever it holds cannot make us do anything as the owner. */
     while ((n = read(fd, buf, sizeof(buf))) > 0)
         if (write(STDOUT_FILENO, buf, n) != n)
             err_exit("write");

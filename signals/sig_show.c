@@ -72,6 +72,8 @@ main(int argc, char *argv[])
     }
     if (argc - optind > 1)
         usage(EXIT_USAGE, usage_text);
+    /* Another process's status file is readable by anyone; its signal
+     * masks are not secret. */
     if (optind < argc)
         snprintf(path, sizeof(path), "/proc/%lld/status",
                  parse_ll(argv[optind], 10, 1, INT_MAX, "PID"));

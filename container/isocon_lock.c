@@ -188,8 +188,8 @@ lock_down(int filter)
 {
     /* The order matters: the bounding set first, while we still hold
      * CAP_SETPCAP; no_new_privs before the filter, which needs it; the
-     * filter last among these, since it refuses calls (prctl is not one
-     * of them, but a filter installed first could have been). */
+     * filter last: once loaded it binds us too, and nothing we do
+     * after it may be a call it refuses. */
     drop_bounding();
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
         err_exit_child("prctl PR_SET_NO_NEW_PRIVS");

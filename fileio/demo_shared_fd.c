@@ -106,9 +106,13 @@ main(int argc, char *argv[])
     fd_orig = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
     if (fd_orig == -1)
         err_exit("open %s", path);
+    /* dup(): a second descriptor (the lowest free number) for the same
+     * open file description. */
     fd_dup = dup(fd_orig);
     if (fd_dup == -1)
         err_exit("dup");
+    /* A second open() of the same path: a new description, its own
+     * offset, though it is the same file (the same inode). */
     fd_reopen = open(path, O_RDWR);
     if (fd_reopen == -1)
         err_exit("open %s again", path);

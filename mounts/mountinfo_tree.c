@@ -122,6 +122,9 @@ main(int argc, char *argv[])
     else
         snprintf(path, sizeof(path), "/proc/self/mountinfo");
 
+    /* mountinfo, not /proc/mounts: only it has the mount IDs and
+     * parent IDs that make the tree, and the propagation fields. The
+     * kernel writes it for the mount namespace of PID. */
     f = fopen(path, "r");
     if (f == NULL)
         err_exit("open %s", path);
@@ -141,6 +144,8 @@ main(int argc, char *argv[])
             continue;
         describe(line + consumed, m.how, sizeof(m.how));
 
+        /* One more entry: the table grows as the file is read, since
+         * nothing says beforehand how many mounts there are. */
         mnts = realloc(mnts, (nmnts + 1) * sizeof(*mnts));
         if (mnts == NULL)
             err_exit("realloc");

@@ -75,6 +75,9 @@ main(int argc, char *argv[])
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
 
+    /* unshare(CLONE_NEWPID) does not move us: our next child is the
+     * namespace's first process, its init (PID 1), and our later
+     * children join it while that init lives. */
     if (unshare(CLONE_NEWPID) == -1) {
         if (errno == EPERM)
             fatal("unshare CLONE_NEWPID: needs CAP_SYS_ADMIN; run as root, "
@@ -119,6 +122,9 @@ main(int argc, char *argv[])
         _exit(EXIT_SUCCESS);
     }
 
+    /* When a PID namespace's init ends, the kernel sends SIGKILL to
+     * every other process in it: nothing may outlive the process that
+     * reaps orphans there. */
     close(report[1]);
     close(to_init[0]);
     close(to_init[1]);
@@ -132,6 +138,9 @@ main(int argc, char *argv[])
     printf("outside: init ended; the member %ld was killed: %s\n", member,
            stat(path, &sb) == -1 ? "gone from /proc" : "still there");
 
+    /* And the namespace takes no one new: its init is gone, so a fork()
+     * that would put a child in it fails (ENOMEM, for historical
+     * reasons). */
     pid_t late = fork();
     if (late == 0)
         _exit(EXIT_SUCCESS);

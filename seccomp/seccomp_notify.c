@@ -89,6 +89,10 @@ target(int sock, char *cmd[])
     };
     int listener;
 
+    /* NEW_LISTENER: the kernel returns a descriptor on which the filter's
+     * USER_NOTIF calls arrive. We hand it to the supervisor, our parent,
+     * and keep no copy: if we could read our own notifications we could
+     * answer them ourselves. */
     listener = install_filter(filter, FILTER_LEN(filter),
                               SECCOMP_FILTER_FLAG_NEW_LISTENER);
     if (listener == -1)

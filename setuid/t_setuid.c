@@ -174,6 +174,9 @@ main(int argc, char *argv[])
     for (i = optind; i < argc; i++)
         parse_step(argv[i], &steps[i]);
 
+    /* Each step prints the call as made, its result, and the three UIDs
+     * after it: the way to learn these calls is to watch the saved UID,
+     * which only getresuid() shows. */
     printf("start: ");
     show_ids();
     for (i = optind; i < argc; i++) {

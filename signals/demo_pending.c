@@ -121,6 +121,8 @@ main(int argc, char *argv[])
             err_exit("raise");
     printf("raised: %d times\n", count);
 
+    /* sigpending(): the signals waiting, blocked, for this thread or
+     * the process; /proc shows the same set as a mask. */
     if (sigpending(&pending) == -1)
         err_exit("sigpending");
     printf("pending: %s\n", sigismember(&pending, sig) ? "yes" : "no");

@@ -60,6 +60,8 @@ main(int argc, char *argv[])
     }
     if (argc - optind != 3)
         usage(EXIT_USAGE, usage_text);
+    /* PID 1 and up only: 0 and negative PIDs are process groups, -1 is
+     * every process we may signal, none of them a demo's business. */
     pid = parse_ll(argv[optind], 10, 1, INT_MAX, "PID");
     sig = parse_signal(argv[optind + 1], "SIGNAL");
     count = parse_ll(argv[optind + 2], 10, 1, 10000, "COUNT");

@@ -137,6 +137,9 @@ main(int argc, char *argv[])
     if (argc - optind != 2)
         usage(EXIT_USAGE, usage_text);
     op = argv[optind];
+    /* Each operation and the one capability that lets it past its
+     * check: reading a file whose mode says no, binding a port below
+     * 1024. */
     if (strcmp(op, "read") == 0)
         cap = CAP_DAC_READ_SEARCH;
     else if (strcmp(op, "bind") == 0)
@@ -154,10 +157,14 @@ main(int argc, char *argv[])
             err_exit("clear the effective set");
         cap_free(empty);
     }
+    /* Permitted: what we may raise; effective: what the kernel checks. */
     show("CapPrm");
     show("CapEff");
 
-    if (aware) /* ...and raises one capability for one call */
+    /* ...and raises one capability for one call: the rest of the
+     * program runs with an empty effective set, so a bug elsewhere (a
+     * path it was tricked into opening) gets no privilege. */
+    if (aware)
         set_effective(cap, CAP_SET);
     if (cap == CAP_DAC_READ_SEARCH)
         ret = do_read(argv[optind + 1]);

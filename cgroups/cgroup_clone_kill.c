@@ -157,6 +157,9 @@ main(int argc, char *argv[])
         if (waitpid(pids[i], &status, 0) != -1 && WIFSIGNALED(status) &&
             WTERMSIG(status) == SIGKILL)
             killed++;
+    /* The children are reaped, so the cgroup is empty: populated 0, and
+     * a program that watched cgroup.events with poll() would have woken
+     * up now. */
     printf("cgroup.kill: %d children killed by SIGKILL\n", killed);
     printf("cgroup.events: populated %lld\n",
            cg_key(cg, "cgroup.events", "populated"));

@@ -95,6 +95,7 @@ main(int argc, char *argv[])
         cg_remove(cg);
         return EXIT_FAILURE;
     }
+    /* We are inside now: every fork() from here on is counted. */
     printf("pids.max: %d\n", max);
     fflush(stdout);
 
@@ -128,6 +129,8 @@ main(int argc, char *argv[])
         kill(children[i], SIGKILL);
     for (i = 0; i < n; i++)
         waitpid(children[i], NULL, 0);
+    /* (A cgroup with a process in it, ourselves included, cannot be
+     * removed: EBUSY.) */
     if (cg_move(h.own, 0) == -1)
         err_exit("move back to %s", h.own);
     if (cg_remove(cg) == -1)

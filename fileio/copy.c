@@ -89,10 +89,15 @@ main(int argc, char *argv[])
         usage(EXIT_USAGE, usage_text);
     const char *src = argv[optind], *dst = argv[optind + 1];
 
+    /* The buffer's size is the lesson: each read() and write() is a
+     * system call, so a 1-byte buffer makes two calls per byte (-b 1 -v
+     * shows it), while 64 KiB makes the cost of the calls vanish. */
     buf = malloc(bufsize);
     if (buf == NULL)
         err_exit("malloc %zu bytes", bufsize);
 
+    /* Source first: if it cannot be opened, DEST is not created or
+     * truncated for nothing. */
     in = open(src, O_RDONLY);
     if (in == -1)
         err_exit("open %s", src);
@@ -109,6 +114,7 @@ main(int argc, char *argv[])
         writes += write_all(out, buf, n, dst);
         total += n;
     }
+    /* The loop ended: at end of file (0) or on an error (-1). */
     if (n == -1)
         err_exit("read %s", src);
     reads++; /* the read() that returned 0: end of file */

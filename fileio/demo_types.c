@@ -83,8 +83,11 @@ main(int argc, char *argv[])
     SHOW_TYPE(socklen_t);
 
     /* "No change" for the set*id() calls is -1 converted to uid_t. */
+    /* (uid_t is unsigned: -1 is its largest value, 4294967295.) */
     printf("(uid_t)-1: %ju\n", (uintmax_t)(uid_t)-1);
 
+    /* struct stat is made of those types: a real use of each, on a real
+     * file. */
     if (stat(path, &sb) == -1)
         err_exit("stat %s", path);
 

@@ -95,6 +95,7 @@ main(int argc, char *argv[])
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
 
+    /* Our clocks, before anything: the reference for the child's. */
     report("outside");
     /* unshare(CLONE_NEWTIME) makes the namespace, but we stay outside it:
      * like a PID namespace, it is for the children we start from now on

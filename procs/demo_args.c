@@ -91,6 +91,8 @@ main(int argc, char *argv[])
         printf("argv[%d]: [%s]\n", i, argv[i]);
     /* The list ends with a NULL pointer: argv[argc] is always there. */
     printf("argv[%d]: %s\n", argc, argv[argc] == NULL ? "NULL" : "not NULL");
+    /* The kernel keeps the same strings, NUL-separated, in
+     * /proc/self/cmdline, which is what ps shows. */
     printf("cmdline matches argv: %s\n",
            cmdline_matches(argc, argv) ? "yes" : "no");
     return EXIT_SUCCESS;

@@ -162,7 +162,9 @@ main(int argc, char *argv[])
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
 
-    /* Is the i386 entry there at all (before any filter)? */
+    /* Is the i386 entry there at all (before any filter)? Distributions
+     * may build the kernel without it or turn it off at boot
+     * (ia32_emulation=0), which closes this hole for every process. */
     if (i386_getpid() == -1 && errno == ENOSYS) {
         fprintf(stderr, "demo_arch: this kernel has the i386 ABI turned "
                         "off (ia32_emulation=0)\n");

@@ -168,6 +168,7 @@ main(int argc, char *argv[])
 
     /* Parse every step before the first call: a typo in the third step
      * must not leave the process half-changed by the first two. */
+    /* (Indexed like argv, for simplicity: steps[optind] and on.) */
     steps = calloc(argc, sizeof(*steps));
     if (steps == NULL)
         err_exit("calloc");

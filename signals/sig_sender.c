@@ -81,6 +81,7 @@ main(int argc, char *argv[])
             err_exit("kill %ld (send %ld)", (long)pid, i + 1);
         }
     }
+    /* Sent, not received: how many arrive is the receiver's to say. */
     printf("sent %s %ld times with %s\n", signal_name(sig, name, sizeof(name)),
            count, queue ? "sigqueue()" : "kill()");
     return EXIT_SUCCESS;

@@ -85,6 +85,8 @@ main(int argc, char *argv[])
             err_exit("prctl PR_CAPBSET_DROP %d", caps[i]);
         }
     }
+    /* The kernel's view, to compare with the names dropped: a cleared
+     * bit per capability. */
     if (proc_status_value("self", "CapBnd", value, sizeof(value)) == -1)
         err_exit("/proc/self/status");
     printf("CapBnd: %s (dropped %s)\n", value, argv[optind]);

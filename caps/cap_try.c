@@ -136,6 +136,7 @@ main(int argc, char *argv[])
     }
     if (argc - optind != 2)
         usage(EXIT_USAGE, usage_text);
+    /* read FILE or bind PORT: one operation a run. */
     op = argv[optind];
     /* Each operation and the one capability that lets it past its
      * check: reading a file whose mode says no, binding a port below
@@ -175,6 +176,8 @@ main(int argc, char *argv[])
                strerror(errno), errno_name(errno));
     else
         printf("%s %s%s: ok\n", op, port ? "port " : "", argv[optind + 1]);
+    /* Lowered again at once: the capability stays permitted, ready for
+     * the next call that needs it, and effective for no other. */
     if (aware) {
         set_effective(cap, CAP_CLEAR);
         show("CapEff");

@@ -96,6 +96,8 @@ main(int argc, char *argv[])
     /* What cg_create() makes or changes is undone on every way out: at
      * exit, and on SIGINT, SIGTERM and SIGHUP (lib/cgroup.c). */
     cg_undo_on_exit();
+    /* A cgroup is made with mkdir: isolab.cgroup_basics.PID, below
+     * ours (or PARENT), in the kit's own names. */
     cg_create(&h, parent, cg, sizeof(cg));
     printf("cgroup: %s\n", cg);
     fflush(stdout);

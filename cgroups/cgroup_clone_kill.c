@@ -95,6 +95,7 @@ main(int argc, char *argv[])
     /* What cg_create() makes or changes is undone on every way out: at
      * exit, and on SIGINT, SIGTERM and SIGHUP (lib/cgroup.c). */
     cg_undo_on_exit();
+    /* (v2 only: CLONE_INTO_CGROUP and cgroup.kill have no v1 form.) */
     cg_create(&h, parent, cg, sizeof(cg));
     /* clone3() takes the target cgroup as a descriptor of its
      * directory. */

@@ -90,6 +90,8 @@ main(int argc, char *argv[])
     cg_undo_on_exit();
     cg_create(&h, parent, cg, sizeof(cg));
     printf("cgroup: %s\n", cg);
+    /* The limit first, then ourselves in: never a moment inside
+     * without it. */
     if (cg_write(cg, "pids.max", "%d", max) == -1 || cg_move(cg, 0) == -1) {
         err_warn("set up %s", cg);
         cg_remove(cg);

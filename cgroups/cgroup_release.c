@@ -107,6 +107,8 @@ main(int argc, char *argv[])
     snprintf(job, sizeof(job), "%s/job", mnt);
     if (mkdir(mnt, 0755) == -1)
         err_exit("mkdir %s", mnt);
+    /* A v1 hierarchy with no controller, known by its name alone: a
+     * hierarchy of our own, for this run, to set an agent on. */
     if (mount("cgroup", mnt, "cgroup", 0, options) == -1) {
         int saved = errno;
 

@@ -131,6 +131,9 @@ dev_policy_v2(const char *dir)
             prog[i].off = deny + 2 - (i + 1);
     }
 
+    /* Load it: the kernel's verifier walks every path of the program
+     * (every jump in range and forward, every path ending in a return
+     * of 0 or 1) before it accepts it; its log says why if it does not. */
     memset(&attr, 0, sizeof(attr));
     attr.prog_type = BPF_PROG_TYPE_CGROUP_DEVICE;
     attr.insns = (unsigned long)prog;
@@ -147,6 +150,8 @@ dev_policy_v2(const char *dir)
     cg_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (cg_fd == -1)
         err_exit("open %s", dir);
+    /* Attached to the cgroup, it runs at every open() and mknod() of a
+     * device by any process in the cgroup or below it. */
     memset(&attr, 0, sizeof(attr));
     attr.target_fd = cg_fd;
     attr.attach_bpf_fd = prog_fd;

@@ -21,6 +21,7 @@ say(const char *fmt, ...)
         return;
     /* On stderr, as "isocon: ...": the command's own output, on
      * stdout, stays what it is, and a test can tell the two apart. */
+    /* (err_vnote() makes control characters in names visible.) */
     va_start(ap, fmt);
     err_vnote(fmt, ap);
     va_end(ap);

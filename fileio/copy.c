@@ -102,6 +102,7 @@ main(int argc, char *argv[])
     if (in == -1)
         err_exit("open %s", src);
     /* 0666: rw for everyone, less what the umask takes away. */
+    /* O_TRUNC: an existing DEST is emptied, as cp does. */
     out = open(dst, O_WRONLY | O_CREAT | O_TRUNC, 0666);
     if (out == -1)
         err_exit("open %s", dst);

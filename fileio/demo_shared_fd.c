@@ -131,6 +131,8 @@ main(int argc, char *argv[])
 
     /* The child's descriptors refer to the parent's descriptions. */
     fflush(stdout);
+    /* fork() copies the descriptor table, not the descriptions: the
+     * child's fd_orig moves the same offset as ours. */
     switch (fork()) {
     case -1:
         err_exit("fork");

@@ -63,6 +63,7 @@ main(int argc, char *argv[])
     }
     if (argc - optind > 1)
         usage(EXIT_USAGE, usage_text);
+    /* The file to stat: PATH, or the current directory. */
     path = optind < argc ? argv[optind] : ".";
 
     /* The system data types hide sizes that differ between

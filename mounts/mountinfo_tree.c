@@ -128,6 +128,7 @@ main(int argc, char *argv[])
     f = fopen(path, "r");
     if (f == NULL)
         err_exit("open %s", path);
+    /* getline(): a line of any length (paths can be long). */
     while (getline(&line, &cap, f) != -1) {
         /* "ID PARENT MAJ:MIN ROOT POINT OPTIONS [FIELDS...] - TYPE SRC
          * SUPEROPTIONS": the optional fields end at " - ". */

@@ -157,6 +157,7 @@ main(int argc, char *argv[])
      * the printf() calls below may change it. */
     result = mount(source, target, fstype, flags, data);
     saved_errno = errno;
+    /* The call as strace shows it, then its result. */
     printf("mount(");
     print_arg(source);
     printf(", ");

@@ -109,9 +109,11 @@ main(int argc, char *argv[])
                   "or under ../userns/userns_child_exec -r");
         err_exit("unshare CLONE_NEWTIME");
     }
-    /* "CLOCK SECONDS NANOSECONDS" per line. The offsets can be set only
-     * while the namespace is empty: once a process has read its clocks
-     * through them, they must not jump under it. */
+    /* Offsets per clock, one "CLOCK SECONDS NANOSECONDS" line each: the
+     * namespace's clocks read the host's plus these, for every process
+     * in it. The offsets can be set only while the namespace is empty:
+     * once a process has read its clocks through them, they must not
+     * jump under it. */
     snprintf(offsets, sizeof(offsets), "monotonic %lld 0\nboottime %lld 0\n",
              mono, boot);
     if (write_file("/proc/self/timens_offsets", offsets) == -1)
@@ -126,6 +128,7 @@ main(int argc, char *argv[])
         report("inside");
         _exit(EXIT_SUCCESS);
     }
+    /* (Its report is out before we try the offsets again.) */
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
 

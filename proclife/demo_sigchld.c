@@ -120,11 +120,13 @@ main(int argc, char *argv[])
     if (sigprocmask(SIG_BLOCK, &block, NULL) == -1)
         err_exit("sigprocmask");
 
+    /* Their PIDs, to watch each become a zombie and to count. */
     pids = calloc(count, sizeof(*pids));
     if (pids == NULL)
         err_exit("calloc");
     fflush(stdout);
     for (int i = 0; i < count; i++) {
+        /* Each child ends at once: a zombie until reaped. */
         pids[i] = fork();
         if (pids[i] == -1)
             err_exit("fork");

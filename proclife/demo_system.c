@@ -83,6 +83,7 @@ static int
 naive_system(const char *command)
 {
     int status;
+    /* (The caller flushed stdout before calling us.) */
     pid_t pid = fork();
 
     if (pid == -1)

@@ -80,6 +80,7 @@ main(int argc, char *argv[])
      * in steps of 10 ms. */
     for (int i = 0; i < 500 && proc_state(pid) != 'Z'; i++)
         nanosleep(&tick, NULL);
+    /* It has ended, and stays in the process table for us to reap. */
     printf("child %ld: exited; parent has not waited yet\n", (long)pid);
     printf("child %ld state: %s\n", (long)pid, describe(proc_state(pid)));
 

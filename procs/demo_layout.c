@@ -93,6 +93,8 @@ main(int argc, char *argv[])
     char *heap = malloc(64);
     if (heap == NULL)
         err_exit("malloc");
+    /* An anonymous mapping: memory of our own, from no file, placed by
+     * the kernel between the heap and the stack. */
     void *region = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
                         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (region == MAP_FAILED)

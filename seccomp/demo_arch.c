@@ -143,6 +143,8 @@ main(int argc, char *argv[])
         BPF_ON_NR(SYS_getpid, SECCOMP_RET_ERRNO | EPERM),
         BPF_RETURN(SECCOMP_RET_ALLOW),
     };
+    /* -c chooses the checked filter; the naive one is the default, to
+     * show the hole first. */
     struct sock_filter *filter = unchecked;
     unsigned short len = FILTER_LEN(unchecked);
     int opt;
@@ -173,6 +175,9 @@ main(int argc, char *argv[])
 
     printf("filter: getpid -> EPERM, arch check: %s\n",
            filter == checked ? "yes" : "no");
+    /* The same call three ways: the native ABI, the i386 one through
+     * int $0x80, and x32. A filter that is right stops all three; the
+     * naive one stops only the first. */
     attempt("native getpid (nr 39)", native_getpid, filter, len);
     attempt("i386 getpid (int $0x80, nr 20)", i386_getpid, filter, len);
     attempt("x32 getpid (nr 0x40000027)", x32_getpid, filter, len);

@@ -180,6 +180,7 @@ main(int argc, char *argv[])
      * which only getresuid() shows. */
     printf("start: ");
     show_ids();
+    /* Now the calls, in order, each on the IDs the last one left. */
     for (i = optind; i < argc; i++) {
         printf("%s(", steps[i].call);
         for (j = 0; j < steps[i].nids; j++)

@@ -49,6 +49,7 @@ static const char usage_text[] =
  * signal was sent. */
 static volatile sig_atomic_t runs;
 
+/* Counts its runs: one per delivery, whatever was sent. */
 static void
 handler(int sig)
 {
@@ -99,6 +100,8 @@ main(int argc, char *argv[])
         usage_err("-s: %s cannot be caught or blocked",
                   sig ? signal_name(sig, name, sizeof(name)) : "0");
 
+    /* A handler, so that a delivery is seen (and counted) instead of
+     * ending the process: SIGUSR1's default action is to terminate. */
     sa.sa_handler = handler;
     sa.sa_flags = 0;
     sigemptyset(&sa.sa_mask);
@@ -129,7 +132,9 @@ main(int argc, char *argv[])
     show_proc_pending();
     printf("handler runs: %d before unblocking\n", (int)runs);
 
-    /* Every pending instance is delivered before this call returns. */
+    /* Every pending instance is delivered before this call returns:
+     * for a standard signal that is one run of the handler, however
+     * many were sent; for a real-time signal, one run per copy. */
     if (sigprocmask(SIG_UNBLOCK, &set, NULL) == -1)
         err_exit("sigprocmask SIG_UNBLOCK");
     printf("handler runs: %d after unblocking\n", (int)runs);

@@ -103,6 +103,7 @@ main(int argc, char *argv[])
     if (sigaction(SIGUSR1, &sa, NULL) == -1)
         err_exit("sigaction");
 
+    /* A pipe the child fills late: something for read() to block on. */
     if (pipe(pipefd) == -1)
         err_exit("pipe");
     fflush(stdout);

@@ -64,6 +64,7 @@ main(int argc, char *argv[])
      * every process we may signal, none of them a demo's business. */
     pid = parse_ll(argv[optind], 10, 1, INT_MAX, "PID");
     sig = parse_signal(argv[optind + 1], "SIGNAL");
+    /* (10000 at most: more than any queue limit needs to show.) */
     count = parse_ll(argv[optind + 2], 10, 1, 10000, "COUNT");
 
     /* COUNT sends as fast as we can. Standard signals sent while one is

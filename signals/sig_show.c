@@ -87,6 +87,7 @@ main(int argc, char *argv[])
     f = fopen(path, "r");
     if (f == NULL)
         err_exit("open %s", path);
+    /* Lines are "Key:<tab>value"; the masks are hex strings. */
     while (fgets(line, sizeof(line), f) != NULL) {
         char key[16], value[64];
 

@@ -96,6 +96,8 @@ main(int argc, char *argv[])
         _exit(EXIT_SUCCESS);
     }
 
+    /* The parent, in the old namespace, writes the maps: only a process
+     * outside (or the child itself, for its own UID) may. */
     close(to_child[0]);
     close(to_parent[1]);
     if (read(to_parent[0], &c, 1) != 1)

@@ -489,9 +489,13 @@ named_before(char dirs[3][PATH_MAX], int i)
 static int
 run(void)
 {
+    int pidfd = -1;
+    /* CLONE_PIDFD: a pidfd of the init, in PIDFD, made with it, so that
+     * the signals we pass on cannot reach another process. */
     struct clone_args args = {
         .flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC |
-                 CLONE_NEWPID | CLONE_NEWNET,
+                 CLONE_NEWPID | CLONE_NEWNET | CLONE_PIDFD,
+        .pidfd = (uint64_t)(uintptr_t)&pidfd,
         .exit_signal = SIGCHLD,
     };
     char dirs[3][PATH_MAX], devdir[PATH_MAX];
@@ -530,7 +534,7 @@ run(void)
     /* Signals to us go to the init (which replaces the cgroup removal
      * on SIGINT/SIGTERM/SIGHUP that cg_create() set up: we remove the
      * cgroups ourselves once the init has ended). */
-    forward_signals(pid);
+    forward_signals(pidfd);
     if (send_fd(opt.sync[1], opt.tree) == -1)
         err_exit("send to the container");
     if (opt.tree != -1)

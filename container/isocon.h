@@ -53,9 +53,9 @@ void lock_down(int filter);
 void drop_all_caps(void);
 
 /* isocon_signals.c: pass SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1 and
- * SIGUSR2 on to PID; fork() with that set up in the parent before any
- * such signal can arrive. */
-void forward_signals(pid_t pid);
+ * SIGUSR2 on to the process of the pidfd PIDFD; fork() with that set up
+ * in the parent before any such signal can arrive. */
+void forward_signals(int pidfd);
 pid_t fork_forwarding(void);
 
 /* isocon_tty.c: if isocon runs on a terminal, a new pseudo-terminal for

@@ -114,11 +114,10 @@ main(int argc, char *argv[])
         args.cgroup = cgfd;
         pids[i] = sys_clone3(&args, sizeof(args));
         if (pids[i] == -1) {
-            if (errno == ENOSYS || errno == E2BIG || errno == EINVAL) {
-                err_warn("clone3 CLONE_INTO_CGROUP (Linux 5.7)");
-                cg_remove(cg);
-                return EXIT_NOFEATURE;
-            }
+            /* (lacks() exits, and the cgroup goes with the exit.) */
+            if (errno == ENOSYS || errno == E2BIG || errno == EINVAL)
+                lacks("clone3 CLONE_INTO_CGROUP: %s (Linux 5.7)",
+                      errno_name(errno));
             err_exit("clone3 CLONE_INTO_CGROUP");
         }
         if (pids[i] == 0) {
@@ -146,13 +145,14 @@ main(int argc, char *argv[])
     if (cg_write(cg, "cgroup.kill", "1") == -1) {
         /* no such file before Linux 5.14: end them one by one */
         status = errno;
-        err_warn("write %s/cgroup.kill (Linux 5.14)", cg);
         for (i = 0; i < n; i++)
             kill(pids[i], SIGKILL);
         for (i = 0; i < n; i++)
             waitpid(pids[i], NULL, 0);
-        cg_remove(cg);
-        return status == ENOENT ? EXIT_NOFEATURE : EXIT_FAILURE;
+        if (status == ENOENT)
+            lacks("%s/cgroup.kill: no such file (Linux 5.14)", cg);
+        errno = status;
+        err_exit("write %s/cgroup.kill", cg);
     }
     for (i = 0; i < n; i++)
         if (waitpid(pids[i], &status, 0) != -1 && WIFSIGNALED(status) &&

@@ -114,12 +114,11 @@ main(int argc, char *argv[])
 
         rmdir(mnt);
         rmdir(dir);
+        if (saved == ENODEV || saved == EINVAL || saved == EPERM)
+            lacks("mount a v1 hierarchy: %s (this kernel may lack cgroups "
+                  "v1, or forbid it here)",
+                  errno_name(saved));
         errno = saved;
-        if (errno == ENODEV || errno == EINVAL || errno == EPERM) {
-            err_warn("mount a v1 hierarchy (this kernel may lack cgroups "
-                     "v1, or forbid it here)");
-            return EXIT_NOFEATURE;
-        }
         err_exit("mount cgroup %s", mnt);
     }
     printf("hierarchy: v1 %s (name=%s)\n", mnt, name);

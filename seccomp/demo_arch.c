@@ -167,11 +167,8 @@ main(int argc, char *argv[])
     /* Is the i386 entry there at all (before any filter)? Distributions
      * may build the kernel without it or turn it off at boot
      * (ia32_emulation=0), which closes this hole for every process. */
-    if (i386_getpid() == -1 && errno == ENOSYS) {
-        fprintf(stderr, "demo_arch: this kernel has the i386 ABI turned "
-                        "off (ia32_emulation=0)\n");
-        return EXIT_NOFEATURE;
-    }
+    if (i386_getpid() == -1 && errno == ENOSYS)
+        lacks("this kernel has the i386 ABI turned off (ia32_emulation=0)");
 
     printf("filter: getpid -> EPERM, arch check: %s\n",
            filter == checked ? "yes" : "no");
@@ -189,8 +186,7 @@ main(int argc, char *argv[])
 {
     if (argc > 1 && strcmp(argv[1], "-h") == 0)
         usage(EXIT_SUCCESS, usage_text);
-    fprintf(stderr, "demo_arch: the demo is for x86_64, which can make "
-                    "i386 system calls; this is another architecture\n");
-    return EXIT_NOFEATURE;
+    lacks("the demo is for x86_64, which can make i386 system calls; this "
+          "is another architecture");
 }
 #endif

@@ -105,11 +105,9 @@ userns_restricted(void)
     errno = saved;
     if (!restricted)
         return false;
-    fprintf(stderr,
-            "%s: AppArmor restricts unprivileged user namespaces: "
-            "kernel.apparmor_restrict_unprivileged_userns = 1 (make "
-            "doctor shows the fix)\n",
-            program_invocation_short_name);
+    err_note("AppArmor restricts unprivileged user namespaces: "
+             "kernel.apparmor_restrict_unprivileged_userns = 1 (make doctor "
+             "shows the fix)");
     return true;
 }
 

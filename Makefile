@@ -26,11 +26,12 @@ ALL_CPPFLAGS := -Ilib $(CPPFLAGS)
 # Libraries only for the chapters that use them, so fileio builds on a
 # machine without the libcap or libseccomp headers.
 pkg_libs = $(shell pkg-config --libs $(1) 2>/dev/null || echo $(2))
-LIBS_caps = $(call pkg_libs,libcap,-lcap)
-LIBS_userns = $(call pkg_libs,libcap,-lcap)
-LIBS_seccomp = $(call pkg_libs,libseccomp,-lseccomp)
-LIBS_container = $(LIBS_caps) $(LIBS_seccomp)
-LIBS_troubleshoot = $(LIBS_caps) $(LIBS_seccomp)
+# (:= runs pkg-config once, when the Makefile is read, not once a link.)
+LIBS_caps := $(call pkg_libs,libcap,-lcap)
+LIBS_userns := $(LIBS_caps)
+LIBS_seccomp := $(call pkg_libs,libseccomp,-lseccomp)
+LIBS_container := $(LIBS_caps) $(LIBS_seccomp)
+LIBS_troubleshoot := $(LIBS_caps) $(LIBS_seccomp)
 chapter_of = $(notdir $(patsubst %/,%,$(dir $(1))))
 
 # MAKEFLAGS: no built-in rules (they are slow and would shadow ours).

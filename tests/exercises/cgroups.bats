@@ -19,7 +19,8 @@ setup() {
 run_digits=${ISOLAB_RUN_ID:-$$}
 BOMB_SLEEP=30.${run_digits//./}
 local_teardown() {
-    pkill -KILL -f "sleep $BOMB_SLEEP" 2>/dev/null || true
+    # Ours only: our UID, and the whole command line exactly this.
+    pkill -KILL -u "$(id -u)" -xf "sleep $BOMB_SLEEP" 2>/dev/null || true
 }
 
 @test "fork_jail: the command's processes stop at MAX, and the limit says so" {
@@ -35,7 +36,7 @@ local_teardown() {
     cg_for pids
     run -0 --separate-stderr "$X/fork_jail" -n 10 -P "$CG" \
         sh -c "for i in \$(seq 5); do sleep $BOMB_SLEEP >/dev/null 2>&1 & done"
-    run pgrep -f "sleep $BOMB_SLEEP"
+    run pgrep -u "$(id -u)" -xf "sleep $BOMB_SLEEP"
     assert_output ""
     run -0 find "$CG" -mindepth 1 -type d
     assert_output ""

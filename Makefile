@@ -66,7 +66,7 @@ BUILD_ID = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(LDLIBS)
 
 .PHONY: all help clean check check-vm check-rootless sanitize lint grade \
         verify-exercises doctor apparmor apparmor-remove deps deps-ensure \
-        solutions exercises rootfs debian bench tour \
+        solutions exercises rootfs debian cross deps-cross bench tour \
         $(CHAPTERS) FORCE
 .DEFAULT_GOAL := all
 
@@ -80,6 +80,14 @@ $(ROOTFS_STAMP): tools/mkrootfs $(STATIC_PROGS)
 	$(Q)tools/mkrootfs $(ROOTFS)
 	$(Q)cp $(STATIC_PROGS) $(ROOTFS)/bin/
 
+# The kit built for aarch64 by Debian's cross compiler, warning-free
+# (tools/cross); deps-cross installs the compiler and arm64 libraries.
+cross:
+	$(Q)tools/cross
+
+deps-cross:
+	$(Q)tools/cross --install
+
 # A Debian 12 root for the capstone, from the distribution's packages
 # (tools/mkdebian): downloaded once, then only unpacked again.
 debian:
@@ -92,6 +100,8 @@ help:
 	@echo '                        (or run make inside the chapter directory)'
 	@echo '  make deps             install what the kit needs (as root)'
 	@echo '  make rootfs           build/rootfs: a container root from busybox'
+	@echo '  make cross            build everything for aarch64, warning-free'
+	@echo '                        (make deps-cross installs the compiler)'
 	@echo '  make debian           build/debian: a Debian 12 root (mmdebstrap,'
 	@echo '                        from the distribution'"'"'s packages)'
 	@echo '  make doctor           what this machine allows, and the fixes'

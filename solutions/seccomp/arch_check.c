@@ -104,10 +104,14 @@ main(int argc, char *argv[])
     return EXIT_SUCCESS;
 }
 #else
+/* Elsewhere (aarch64 has no 32-bit entry on most CPUs, and no x32):
+ * say so, with exit 77, as for any missing feature. */
 int
-main(void)
+main(int argc, char *argv[])
 {
-    fprintf(stderr, "arch_check: an exercise for x86_64\n");
-    return EXIT_NOFEATURE;
+    if (argc > 1 && strcmp(argv[1], "-h") == 0)
+        usage(EXIT_SUCCESS, usage_text);
+    lacks("an exercise for x86_64, which can make i386 and x32 system "
+          "calls; this is another architecture");
 }
 #endif

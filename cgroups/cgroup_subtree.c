@@ -84,6 +84,7 @@ on_v1(void)
     return v1;
 }
 
+/* Print how WHAT went: RET -1 with errno, or ok. */
 static void
 report(const char *what, int ret)
 {
@@ -172,14 +173,22 @@ main(int argc, char *argv[])
     if (cg_move(cg, pid) == -1)
         err_exit("move %d to %s", (int)pid, cg);
 
+    /* The rule under test, "no internal processes": a cgroup that hands
+     * a domain controller down to its children may hold no process
+     * itself. With our child inside, "+memory" in its subtree_control is
+     * refused (EBUSY). */
     snprintf(what, sizeof(what), "+%s with a process inside", controller);
     report(what, cg_write(cg, "cgroup.subtree_control", "+%s", controller));
+    /* The way out: processes live in the leaves. Moved into leaf, the
+     * child leaves our cgroup empty, and the same write is allowed. */
     if (cg_move(leaf, pid) == -1)
         err_exit("move %d to %s", (int)pid, leaf);
     snprintf(what, sizeof(what), "+%s once the process is in leaf", controller);
     report(what, cg_write(cg, "cgroup.subtree_control", "+%s", controller));
     if (cg_read(leaf, "cgroup.controllers", offered, sizeof(offered)) == 0)
         printf("leaf/cgroup.controllers: %s\n", offered);
+    /* And the rule holds the other way: while our cgroup hands the
+     * controller down, no process may move back in (EBUSY). */
     report("the process back into our cgroup", cg_move(cg, pid));
 
     /* Undo: the process ends, the controller is taken back, all goes. */

@@ -60,6 +60,8 @@ static const char usage_text[] =
     "  -t PID    the target process, for -n\n"
     "  -n TYPES  user,mnt,pid,net,uts,ipc,cgroup,time (',' between)\n";
 
+/* The names -n takes, as in /proc/PID/ns/, and the CLONE_NEW* flag each
+ * stands for in setns()'s second argument. */
 static const struct {
     const char *name;
     int flag;
@@ -107,6 +109,9 @@ join_files(char *files[], int n)
         if (fds[i] == -1)
             err_exit("open %s", files[i]);
     }
+    /* The user namespace first: joining it gives us the capabilities
+     * that the other namespaces, owned by it, ask for; the other order
+     * fails with EPERM where we are not root. */
     for (int pass = 0; pass < 2; pass++) {
         for (int i = 0; i < n; i++) {
             /* Pass 0 joins user namespaces, pass 1 the rest (and files
@@ -174,6 +179,9 @@ main(int argc, char *argv[])
         optind += nfiles + 1;
     }
 
+    /* A PID namespace joined with setns() is for the children we start
+     * from now on (pid_for_children): we stay where we are. -f runs the
+     * command as such a child, and waits for it. */
     if (do_fork) {
         fflush(stdout);
         pid_t pid = fork();
@@ -185,6 +193,7 @@ main(int argc, char *argv[])
             return child_exit_status(status);
         }
     }
+    /* The namespaces are the process's: they stay across execve(). */
     execvp(argv[optind], &argv[optind]);
     exec_failed(argv[optind]); /* 127 if not found, 126 otherwise */
 }

@@ -65,6 +65,8 @@ comm_of(pid_t pid, char *buf, size_t size)
     return buf;
 }
 
+/* The grandchild: watch its parent change under it. getppid() is asked
+ * anew each time: the kernel rewrites it when the parent ends. */
 static noreturn void
 grandchild(pid_t child)
 {
@@ -76,9 +78,13 @@ grandchild(pid_t child)
     /* The child exits now; wait (up to 5 s) to be adopted. */
     for (int i = 0; i < 500 && getppid() == child; i++)
         nanosleep(&tick, NULL);
+    /* Adopted by the nearest subreaper above it, or by init (PID 1 of
+     * our PID namespace; under systemd, often a user manager that
+     * declared itself a subreaper). */
     printf("grandchild: parent now %ld (%s)\n", (long)getppid(),
            comm_of(getppid(), name, sizeof(name)));
-    exit(EXIT_SUCCESS);
+    fflush(stdout);
+    _exit(EXIT_SUCCESS);
 }
 
 int
@@ -103,6 +109,9 @@ main(int argc, char *argv[])
     if (optind != argc)
         usage(EXIT_USAGE, usage_text);
 
+    /* A subreaper adopts the orphans among its descendants, in init's
+     * place: how a service manager or a container runtime keeps track
+     * of processes that daemonize. */
     if (subreaper && prctl(PR_SET_CHILD_SUBREAPER, 1) == -1)
         err_exit("prctl PR_SET_CHILD_SUBREAPER");
     printf("top: pid %ld%s\n", (long)getpid(),

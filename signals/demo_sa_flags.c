@@ -57,6 +57,8 @@ static const char usage_text[] =
 
 #define MAX_RUNS 3
 
+/* How many times the handler has run, and how deep it is nested now:
+ * both shared between the handler's runs and main(). */
 static volatile sig_atomic_t runs, depth;
 
 /* printf() is not async-signal-safe: the handler formats by hand and
@@ -75,6 +77,12 @@ say(const char *what, int run, int level)
     }
 }
 
+/* Raise the same signal again from inside the handler. By default the
+ * kernel blocks a signal while its handler runs: the second one waits,
+ * pending, and runs after this one returns (depth stays 1). SA_NODEFER
+ * leaves it unblocked: it runs at once, inside this one (depth 2, 3).
+ * SA_RESETHAND puts back the default action on entry: the second SIGUSR1
+ * ends the process. */
 static void
 handler(int sig)
 {

@@ -175,6 +175,10 @@ apparmor_fake() { # MODE_OF_/mnt KIT_DIR_BELOW_/mnt CMD...
 }
 
 @test "harness: the grader shows why an exercise could not be checked, and a total" {
+    # Two gradings as nobody: 26 s under emulation, for messages that
+    # depend on no cgroup layout.
+    [ ! -e /run/isolab-emulated ] ||
+        skip "in the emulated test guest: the grader's messages depend on no layout, and the host suite checks them"
     # drop_regain's checks need root: as nobody they all skip.
     run -0 as_user "$ISOLAB_TOP/tools/grade" setuid/drop_regain
     assert_line --regexp '^  drop_regain +SKIP  all [0-9]+ checks skipped on this machine$'

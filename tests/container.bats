@@ -65,6 +65,17 @@ end_isocon() {
     fi
 }
 
+@test "isocon: one kernel: the host's release and boot ID inside, and namespaces of its own" {
+    run -0 inside sh -c 'uname -r; cat /proc/sys/kernel/random/boot_id; for n in mnt uts ipc pid net user cgroup; do readlink /proc/self/ns/$n; done'
+    assert_line --index 0 "$(uname -r)"
+    assert_line --index 1 "$(cat /proc/sys/kernel/random/boot_id)"
+    for i in 2 3 4 5 6 7 8; do
+        n=${lines[$i]%%:*}
+        [ "${lines[$i]}" != "$(readlink "/proc/self/ns/$n")" ] ||
+            fail "the container shares the $n namespace with the host"
+    done
+}
+
 @test "isocon: / is the busybox root; the host's files and the old root are gone" {
     run -0 inside sh -c 'ls /; ls -A /oldroot; test -e "$1" && echo host-visible; true' sh "$ISOLAB_TOP"
     assert_line bin

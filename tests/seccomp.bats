@@ -384,3 +384,15 @@ Seccomp: 2"
     assert_line --regexp '^none '
     assert_line --regexp '^libseccomp tree, 300 rules '
 }
+
+@test "seccomp_strict: write and the thread's exit pass; getpid and exit_group kill with SIGKILL" {
+    run -0 "$S/seccomp_strict"
+    assert_output "strict mode: on
+write: ok"
+    run -137 "$S/seccomp_strict" getpid
+    assert_output "strict mode: on"
+    run -137 "$S/seccomp_strict" exit_group
+    assert_output "strict mode: on"
+    run -2 "$S/seccomp_strict" open
+    assert_line --index 0 "seccomp_strict: CALL: 'open' is not write, getpid or exit_group"
+}

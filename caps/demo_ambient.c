@@ -11,9 +11,16 @@
  * execve() of a set-UID or set-GID program or of one with file
  * capabilities (try a copy of ./capshow made so), and at once, without
  * any execve(), when CAP leaves the inheritable set (-d).
+ * With -i, no ambient set at all: CAP only in the inheritable set, as
+ * before Linux 4.3. Then CMD gets CAP only if its file has CAP in its own
+ * inheritable set (setcap cap_net_raw+i): the new permitted set takes
+ * (process inheritable AND file inheritable). An ordinary program has no
+ * file capabilities, so the inheritable set alone carries nothing to it:
+ * the reason ambient capabilities were added.
  *
- * Usage: demo_ambient [-d] [-u UID] CAP CMD [ARG...]
+ * Usage: demo_ambient [-d | -i] [-u UID] CAP CMD [ARG...]
  *   -d      lower CAP in the inheritable set before the execve()
+ *   -i      leave the ambient set alone: CAP only inheritable
  *   -u UID  the user to become (65534)
  *
  * Try:
@@ -25,6 +32,11 @@
  *     before execve: CapAmb 0000000000000000
  *     $ cp capshow /tmp/cs; sudo chmod u+s /tmp/cs
  *     $ sudo ./demo_ambient net_raw /tmp/cs | grep CapAmb   # cleared
+ *     $ sudo ./demo_ambient -i net_raw ./capshow | grep CapPrm
+ *     CapPrm: 0000000000000000
+ *     $ cp capshow /tmp/ci; sudo setcap cap_net_raw+i /tmp/ci
+ *     $ sudo ./demo_ambient -i net_raw /tmp/ci | grep CapPrm
+ *     CapPrm: 0000000000002000
  *   Observe: the capability crosses execve() into a program that knows
  *   nothing about capabilities; a privileged program does not inherit it.
  *
@@ -51,8 +63,9 @@
 #include "isolab.h"
 
 static const char usage_text[] =
-    "Usage: demo_ambient [-d] [-u UID] CAP CMD [ARG...]\n"
+    "Usage: demo_ambient [-d | -i] [-u UID] CAP CMD [ARG...]\n"
     "  -d      lower CAP in the inheritable set before the execve()\n"
+    "  -i      leave the ambient set alone: CAP only inheritable\n"
     "  -u UID  the user to become (65534)\n";
 
 /* Set or clear FLAG of CAP in this process. */
@@ -84,15 +97,18 @@ keep_only(cap_value_t cap)
 int
 main(int argc, char *argv[])
 {
-    int opt, drop = 0;
+    int opt, drop = 0, inheritable_only = 0;
     uid_t uid = 65534;
     cap_value_t cap;
     char value[32];
 
-    while ((opt = getopt(argc, argv, "+du:h")) != -1) {
+    while ((opt = getopt(argc, argv, "+diu:h")) != -1) {
         switch (opt) {
         case 'd':
             drop = 1;
+            break;
+        case 'i':
+            inheritable_only = 1;
             break;
         case 'u':
             uid = parse_ll(optarg, 10, 1, (uid_t)-2, "-u");
@@ -103,7 +119,7 @@ main(int argc, char *argv[])
             usage(EXIT_USAGE, usage_text);
         }
     }
-    if (argc - optind < 2)
+    if (argc - optind < 2 || (drop && inheritable_only))
         usage(EXIT_USAGE, usage_text);
     cap = parse_cap(argv[optind], NULL);
     if (geteuid() != 0)
@@ -125,7 +141,8 @@ main(int argc, char *argv[])
      * capabilities, into its permitted and effective sets. Without it an
      * ordinary program run by a non-root user gets nothing, whatever the
      * inheritable set says (that needs the file's inheritable set too). */
-    if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) == -1)
+    if (!inheritable_only &&
+        prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) == -1)
         err_exit("prctl PR_CAP_AMBIENT_RAISE");
 
     if (drop) /* the kernel clears the ambient bit with it */

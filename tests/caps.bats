@@ -381,6 +381,24 @@ setresuid(65534, 65534, 65534): uid 65534 65534 65534, CapPrm 0000000000000000, 
     assert_line "CapPrm: 0000000000000001"
 }
 
+@test "demo_ambient -i: the inheritable set alone carries CAP only to a file whose inheritable set has it" {
+    require root
+    # An ordinary program: nothing, though CAP is in our inheritable set.
+    run -0 "$C/demo_ambient" -i net_raw "$C/capshow"
+    assert_line "CapInh: 0000000000002000"
+    assert_line "CapPrm: 0000000000000000"
+    assert_line "CapAmb: 0000000000000000"
+    # The same program with net_raw in its file inheritable set: it gets
+    # it (the new permitted set takes process AND file inheritable).
+    priv_copy "$C/capshow" root:root 755 cap_net_raw+i
+    run -0 "$C/demo_ambient" -i net_raw "${PRIV[@]}"
+    assert_line "CapPrm: 0000000000002000"
+    # Another capability in the file's set: the intersection is empty.
+    priv_copy "$C/capshow" root:root 755 cap_chown+i
+    run -0 "$C/demo_ambient" -i net_raw "${PRIV[@]}"
+    assert_line "CapPrm: 0000000000000000"
+}
+
 @test "demo_noroot: UID 0 gains nothing, and the bits cannot be cleared" {
     require root
     run -0 "$C/demo_noroot" "$C/capshow"

@@ -32,11 +32,13 @@
  *     before execve: CapAmb 0000000000000000
  *     $ cp capshow /tmp/cs; sudo chmod u+s /tmp/cs
  *     $ sudo ./demo_ambient net_raw /tmp/cs | grep CapAmb   # cleared
- *     $ sudo ./demo_ambient -i net_raw ./capshow | grep CapPrm
+ *     $ sudo ./demo_ambient -i -u $(id -u) net_raw ./capshow | grep CapPrm
  *     CapPrm: 0000000000000000
- *     $ cp capshow /tmp/ci; sudo setcap cap_net_raw+i /tmp/ci
- *     $ sudo ./demo_ambient -i net_raw /tmp/ci | grep CapPrm
+ *     $ mkdir -m 700 ~/caps; cp capshow ~/caps/ci
+ *     $ sudo setcap cap_net_raw+i ~/caps/ci
+ *     $ sudo ./demo_ambient -i -u $(id -u) net_raw ~/caps/ci | grep CapPrm
  *     CapPrm: 0000000000002000
+ *     $ rm -r ~/caps
  *   Observe: the capability crosses execve() into a program that knows
  *   nothing about capabilities; a privileged program does not inherit it.
  *

@@ -13,10 +13,18 @@
  *
  * and, between two equal actions, the data of the filter installed last.
  *
+ * -a asks the kernel which of the actions it knows, with
+ * SECCOMP_GET_ACTION_AVAIL (Linux 4.14): a runtime asks before it loads
+ * a filter that returns a newer one (log came in 4.14, kill_process in
+ * 4.14, user_notif in 5.0), since a kernel treats an action it does not
+ * know as kill_process.
+ *
  * Usage: seccomp_ret [-t] ACTION...
+ *        seccomp_ret -a
  *   ACTION is kill_process, kill_thread, trap[:DATA], errno[:ERRNO],
  *   user_notif, trace[:DATA], log or allow
  *   -t  make the call from a second thread (for kill_thread)
+ *   -a  list the actions this kernel knows
  *
  * Try:
  *     $ ./seccomp_ret errno:EACCES
@@ -30,6 +38,10 @@
  *     $ ./seccomp_ret -t kill_thread                # only that thread dies
  *     main: the other thread is gone, this one goes on
  *     $ ./seccomp_ret trace; ./seccomp_ret user_notif; ./seccomp_ret log
+ *     $ ./seccomp_ret -a
+ *     kill_process: available
+ *     ...
+ *     allow: available
  *   Observe: errno beats log and allow whatever the order; two errnos,
  *   the last one installed. trace and user_notif with nobody to answer
  *   give ENOSYS (demo_trace and seccomp_notify answer them). log allows
@@ -56,9 +68,11 @@
 
 static const char usage_text[] =
     "Usage: seccomp_ret [-t] ACTION...\n"
+    "       seccomp_ret -a\n"
     "  ACTION is kill_process, kill_thread, trap[:DATA], errno[:ERRNO],\n"
     "  user_notif, trace[:DATA], log or allow\n"
-    "  -t  make the call from a second thread (for kill_thread)\n";
+    "  -t  make the call from a second thread (for kill_thread)\n"
+    "  -a  list the actions this kernel knows\n";
 
 static const struct {
     const char *name;
@@ -96,6 +110,28 @@ parse_action(const char *arg)
                (colon != NULL ? parse_ll(colon + 1, 0, 0, 0xffff, arg) : 0);
     }
     usage_err("'%s' is not an action", arg);
+}
+
+/* -a: ask the kernel about each action. The call takes the action's
+ * value (without data) and answers 0 if the kernel knows it, EOPNOTSUPP
+ * if not; EINVAL for the question itself on a kernel before 4.14. */
+static void
+list_actions(void)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++) {
+        uint32_t action = actions[i].action;
+
+        if (sys_seccomp(SECCOMP_GET_ACTION_AVAIL, 0, &action) == 0)
+            printf("%s: available\n", actions[i].name);
+        else if (errno == EOPNOTSUPP)
+            printf("%s: not on this kernel\n", actions[i].name);
+        else if (errno == EINVAL && i == 0)
+            lacks("SECCOMP_GET_ACTION_AVAIL: Linux 4.14 and later");
+        else
+            err_exit("seccomp SECCOMP_GET_ACTION_AVAIL %s", actions[i].name);
+    }
 }
 
 /* What the SIGSYS handler saw; main() prints it (printf is not safe in a
@@ -137,19 +173,28 @@ int
 main(int argc, char *argv[])
 {
     struct sigaction sa = {.sa_sigaction = on_sigsys, .sa_flags = SA_SIGINFO};
-    int opt, i, threaded = 0;
+    int opt, i, threaded = 0, list = 0;
     pthread_t thread;
 
-    while ((opt = getopt(argc, argv, "th")) != -1) {
+    while ((opt = getopt(argc, argv, "tah")) != -1) {
         switch (opt) {
         case 't':
             threaded = 1;
+            break;
+        case 'a':
+            list = 1;
             break;
         case 'h':
             usage(EXIT_SUCCESS, usage_text);
         default:
             usage(EXIT_USAGE, usage_text);
         }
+    }
+    if (list) {
+        if (optind != argc || threaded)
+            usage(EXIT_USAGE, usage_text);
+        list_actions();
+        return EXIT_SUCCESS;
     }
     if (optind == argc)
         usage(EXIT_USAGE, usage_text);

@@ -176,6 +176,16 @@ after: open /etc/passwd: Operation not permitted (EPERM)"
     assert_equal "$found" yes
 }
 
+@test "seccomp_ret -a: the kernel says which actions it knows" {
+    require kernel 5.0 # user_notif, the newest of the eight
+    run -0 "$S/seccomp_ret" -a
+    for a in kill_process kill_thread trap errno user_notif trace log allow; do
+        assert_line "$a: available"
+    done
+    assert_equal "${#lines[@]}" 8
+    run -2 "$S/seccomp_ret" -a errno
+}
+
 @test "seccomp_ret: bad actions are usage errors" {
     run -2 "$S/seccomp_ret"
     run -2 --separate-stderr "$S/seccomp_ret" nothing

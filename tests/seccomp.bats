@@ -406,3 +406,12 @@ write: ok"
     run -2 "$S/seccomp_strict" open
     assert_line --index 0 "seccomp_strict: CALL: 'open' is not write, getpid or exit_group"
 }
+
+@test "seccomp_tsync: a thread already running keeps its old filters, unless TSYNC" {
+    run -0 "$S/seccomp_tsync"
+    assert_line "main thread: getppid: Operation not permitted (EPERM)"
+    assert_line "other thread: getppid: ok"
+    run -0 "$S/seccomp_tsync" -s
+    assert_line "main thread: getppid: Operation not permitted (EPERM)"
+    assert_line "other thread: getppid: Operation not permitted (EPERM)"
+}

@@ -121,8 +121,10 @@ main(int argc, char *argv[])
             usage(EXIT_USAGE, usage_text);
         }
     }
-    if (argc - optind < 2 || (drop && inheritable_only))
+    if (argc - optind < 2)
         usage(EXIT_USAGE, usage_text);
+    if (drop && inheritable_only)
+        usage_err("-d and -i exclude each other");
     cap = parse_cap(argv[optind], NULL);
     if (geteuid() != 0)
         fatal("needs root: run with sudo");

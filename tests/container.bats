@@ -106,6 +106,11 @@ end_isocon() {
     fi
 }
 
+@test "isocon -W: a layer directory that is not there is a clear failure" {
+    run -1 "$ISOCON" -W "$BATS_TEST_TMPDIR/none" true
+    assert_output --regexp '^isocon: -W .*/none: No such file or directory \(ENOENT\)$'
+}
+
 @test "isocon: the shared root is read-only; /tmp is the container's own" {
     run -0 inside sh -c 'touch /x 2>&1; echo note > /tmp/note && cat /tmp/note'
     assert_line --partial "Read-only file system"

@@ -167,7 +167,7 @@ require_own_files() {
     assert_line 'root:'
     assert_line --partial 'root: ID-mapped'
     # On disk they are still host root's.
-    assert_equal "$(stat -c %u /proc/$$/root"$DEB"/etc/shadow)" 0
+    assert_equal "$(stat -c %u "$DEB/etc/shadow")" 0
 }
 
 @test "isocon rootless on a root owned by host root: its files are nobody's, and -w cannot write to them" {
@@ -182,9 +182,4 @@ require_own_files() {
     assert_line --regexp 'shadow: Permission denied'
     assert_line --regexp '/etc/x: Permission denied'
     assert_line '/ ok' # the overlay's top directory is the container's own
-}
-
-@test "isocon -W: a layer directory that is not there is a clear failure" {
-    run -1 "$ISOCON" -W "$BATS_TEST_TMPDIR/none" true
-    assert_output --regexp '^isocon: -W .*/none: No such file or directory \(ENOENT\)$'
 }

@@ -32,16 +32,6 @@ setup_file() {
     fi
 }
 
-# Container root, run by root, is another host user: let it through
-# bats' 0700 directories down to DIR.
-let_through() {
-    local d=$1
-    while [ "$d" != "$(dirname "$BATS_RUN_TMPDIR")" ] && [ "$d" != / ]; do
-        chmod o+x "$d"
-        d=$(dirname "$d")
-    done
-}
-
 setup() {
     require userns
     cd "$BATS_TEST_TMPDIR" || return 1

@@ -13,6 +13,7 @@
 #   as_user CMD...      run CMD as the unprivileged user nobody when the
 #                       suite runs as root (as yourself otherwise)
 #   user_tmpdir         a fresh directory that CMD run by as_user can write
+#   let_through DIR     let other users through bats' 0700 directories to DIR
 #   priv_copy PROG OWNER MODE [FILECAPS]  (root) a copy of PROG with that
 #                       owner (user[:group]), mode and file capabilities,
 #                       in a directory only root may enter ($PRIV_DIR);
@@ -87,14 +88,22 @@ as_user() {
     "${AS_USER[@]}" "$@"
 }
 
+# let_through DIR: bats' own directories are 0700; let other users
+# (the test's user, a container's root) through them down to DIR.
+let_through() {
+    local d=$1
+    while [ "$d" != "$(dirname "$BATS_RUN_TMPDIR")" ] && [ "$d" != / ]; do
+        chmod o+x "$d" 2>/dev/null || true
+        d=$(dirname "$d")
+    done
+}
+
 user_tmpdir() {
     local d
     d=$(mktemp -d "$BATS_TEST_TMPDIR/user.XXXXXX")
     if [ "$(id -u)" -eq 0 ]; then
         chown "$ISOLAB_USER_ID:$ISOLAB_USER_ID" "$d"
-        # bats' own directories are 0700: let the user through to D.
-        chmod o+x "$BATS_RUN_TMPDIR" "$BATS_TEST_TMPDIR" \
-            "$(dirname "$BATS_TEST_TMPDIR")" 2>/dev/null || true
+        let_through "$BATS_TEST_TMPDIR"
     fi
     echo "$d"
 }

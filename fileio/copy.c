@@ -21,6 +21,11 @@
  *     $ cmp /etc/services /tmp/services.copy && echo same
  *     same
  *     $ strace -c -e trace=read,write ./copy -b 1 /etc/hostname /tmp/h
+ *     % time     seconds  usecs/call     calls    errors syscall
+ *     ...
+ *     ... read
+ *     ... write
+ *     ...
  *   Observe: one read() more than writes: the last read() returns 0, which
  *   is how end of file looks. DEST is created with mode 0666 less the umask.
  *

@@ -15,11 +15,14 @@
  *
  * Try:
  *     $ ./demo_append /tmp/log
+ *     mode: lseek(SEEK_END) + write
  *     expected records: 2000
  *     records in file: 1344
  *     lost records: 656
  *     $ ./demo_append -a /tmp/log
- *     ...
+ *     mode: O_APPEND
+ *     expected records: 2000
+ *     records in file: 2000
  *     lost records: 0
  *   Observe: the number lost changes from run to run (it is a race); with
  *   -a it is always 0. The writers yield the CPU inside the race window,

@@ -18,11 +18,13 @@
  *     open("/nonexistent/file", O_RDONLY) = -1 ENOENT (No such file or ...
  *     open("/", O_WRONLY) = -1 EISDIR (Is a directory)
  *     ...
- *     $ man 2 open          # then search for ERRORS, and in it for EISDIR
  *     $ ./demo_errno /etc/hostname /etc/shadow
+ *     open("/etc/hostname", O_RDONLY) = 3
+ *     open("/etc/shadow", O_RDONLY) = -1 EACCES (Permission denied)
  *   Observe: the lines look like strace(1)'s, because strace prints the
  *   same two things: the return value and errno's symbolic name. As an
- *   ordinary user /etc/shadow fails with EACCES; as root it opens.
+ *   ordinary user /etc/shadow fails with EACCES; as root it opens. Each
+ *   name is in the ERRORS section of the call's man page (man 2 open).
  *
  * Needs: nothing special; runs as any user.
  *

@@ -13,19 +13,19 @@
  *   -x  create with O_CREAT|O_EXCL instead of checking with access() first
  *
  * Try:
- *     $ ./demo_excl /tmp/lock
- *     process A: /tmp/lock does not exist yet
- *     process B: /tmp/lock does not exist yet
- *     process A: created /tmp/lock
- *     process B: created /tmp/lock
+ *     $ ./demo_excl /tmp/lock | sort
  *     creators: 2
- *     $ ./demo_excl -x /tmp/lock
+ *     process A: /tmp/lock does not exist yet
+ *     process A: created /tmp/lock
+ *     process B: /tmp/lock does not exist yet
  *     process B: created /tmp/lock
- *     process A: open: File exists (EEXIST)
+ *     $ rm /tmp/lock; ./demo_excl -x /tmp/lock | grep creat
+ *     process ...: created /tmp/lock
  *     creators: 1
  *   Observe: the two processes wait for each other between the check and
  *   the creation, so the unlucky timing that a real race needs happens on
- *   every run. The order of the lines from A and B may differ.
+ *   every run. The lines of A and B come in an order that changes from
+ *   run to run (sort puts them in one); with -x, A or B creates the file.
  *
  * Needs: nothing special; runs as any user.
  *

@@ -22,6 +22,8 @@
  *     data: 1048576-1048578
  *     hole reads as: 0 0 0 0
  *     $ du -h --apparent-size /tmp/sparse; du -h /tmp/sparse
+ *     1.1M	/tmp/sparse
+ *     8.0K	/tmp/sparse
  *   Observe: a 1 MiB file that uses 8 KiB. The map's edges fall on the
  *   file system's block size; a file system without holes (some network
  *   ones) reports one data range and allocates every block.

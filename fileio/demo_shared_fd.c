@@ -21,8 +21,22 @@
  *     offset orig: 5
  *     offset dup: 5
  *     offset reopen: 0
+ *     step: set O_APPEND and FD_CLOEXEC on orig
  *     ...
+ *     step: child wrote 6 bytes through its copy of orig
+ *     offset orig: 11
+ *     offset dup: 11
+ *     offset reopen: 0
  *     $ ./demo_shared_fd /tmp/f | grep -e step -e O_APPEND -e CLOEXEC
+ *     ...
+ *     step: set O_APPEND and FD_CLOEXEC on orig
+ *     O_APPEND orig: set
+ *     FD_CLOEXEC orig: set
+ *     O_APPEND dup: set
+ *     FD_CLOEXEC dup: clear
+ *     O_APPEND reopen: clear
+ *     FD_CLOEXEC reopen: clear
+ *     ...
  *     $ ls -l /proc/self/fd     # in another process: a descriptor is a link
  *   Observe: the write through orig moved dup's offset too; setting
  *   O_APPEND on orig shows up on dup but not on reopen; the child's write

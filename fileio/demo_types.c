@@ -15,9 +15,15 @@
  * Try:
  *     $ ./demo_types /etc/hostname
  *     pid_t: 4 bytes, signed
+ *     uid_t: 4 bytes, unsigned
+ *     ...
  *     off_t: 8 bytes, signed
  *     ...
- *     st_size: 4
+ *     (uid_t)-1: 4294967295
+ *     path: /etc/hostname
+ *     ...
+ *     st_size: ...
+ *     ...
  *     $ stat /etc/hostname     # the same numbers from coreutils
  *   Observe: off_t is 8 bytes even on 32-bit builds with
  *   _FILE_OFFSET_BITS=64; uid_t is unsigned, so (uid_t)-1 is 4294967295,

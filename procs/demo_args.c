@@ -25,7 +25,15 @@
  *     argv[5]: NULL
  *     cmdline matches argv: yes
  *     $ (exec -a renamed ./demo_args) | head -2
+ *     argc: 1
+ *     argv[0]: [renamed]
  *     $ ./demo_args -- -x
+ *     argc: 3
+ *     argv[0]: [./demo_args]
+ *     argv[1]: [--]
+ *     argv[2]: [-x]
+ *     argv[3]: NULL
+ *     cmdline matches argv: yes
  *   Observe: quotes are gone, and "two words" is one argument. argv[0] is
  *   whatever the caller passed: exec -a sets it to anything. "--" is an
  *   argument too: getopt(3) uses it to end the options.

@@ -17,12 +17,15 @@
  *     pid: 4250
  *     ppid: 4242
  *     pgid: 4250
- *     sid: 4242
+ *     sid: ...
  *     uid: 1000
  *     euid: 1000
  *     gid: 1000
  *     egid: 1000
  *     $ setsid ./demo_ids | grep -e pid -e sid
+ *     pid: 4260
+ *     ppid: ...
+ *     sid: 4260
  *   Observe: the shell is the parent, and put the program in a process
  *   group of its own (pgid = pid) inside the shell's session. Under
  *   setsid(1) the program leads a new session: sid = pid.

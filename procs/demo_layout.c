@@ -13,12 +13,18 @@
  * Try:
  *     $ ./demo_layout
  *     text: 0x55e4c1a01289 main()
- *       55e4c1a01000-55e4c1a02000 r-xp 00001000 fe:00 1234 .../demo_layout
+ *       55e4c1a01000-55e4c1a02000 r-xp ... .../demo_layout
  *     data: 0x55e4c1a04010 an initialized global
- *       55e4c1a04000-55e4c1a05000 rw-p 00003000 fe:00 1234 .../demo_layout
+ *       55e4c1a04000-55e4c1a05000 rw-p ... .../demo_layout
  *     ...
  *     heap: 0x55e4c2b0f2a0 a small malloc()
  *       55e4c2b0f000-55e4c2b30000 rw-p 00000000 00:00 0 [heap]
+ *     ...
+ *     library: 0x7f2a4c1b0ac0 strlen() in the C library
+ *       7f2a4c06f000-7f2a4c1c5000 r-xp ... .../libc.so.6
+ *     stack: 0x7ffd9a3e658c a local variable
+ *       7ffd9a3c8000-7ffd9a3e9000 rw-p 00000000 00:00 0 [stack]
+ *     ...
  *   Observe: text is r-x (code can be run, not written); data and bss are
  *   rw- and follow the text; the heap comes after them; the stack is near
  *   the top of the address space; the library's code is r-x in a mapping

@@ -16,10 +16,13 @@
  * Try:
  *     $ ./mini_ps | head -4
  *         PID    PPID S USER         COMMAND
- *           1       0 S root         /sbin/init
+ *           1       0 S root         ...
  *           2       0 S root         [kthreadd]
  *     ...
  *     $ ./mini_ps -u $USER
+ *         PID    PPID S USER         COMMAND
+ *     ...
+ *        4300    4242 R ...          ./mini_ps -u ...
  *     $ ps -e -o pid,ppid,stat,user,args | head -4     # compare
  *   Observe: mini_ps itself is in the list, in state R (running): it is
  *   the process reading the files.

@@ -16,15 +16,22 @@
  * Try:
  *     $ ./proc_status $$
  *     Name: bash
- *     State: S (sleeping)
+ *     State: S (sleeping, interruptible)
  *     PPid: 4200
  *     Uid: real 1000, effective 1000, saved 1000, filesystem 1000
+ *     Gid: real 1000, effective 1000, saved 1000, filesystem 1000
+ *     ...
+ *     NSpid: 4242
  *     ...
  *     CapEff: 0000000000000000
+ *     ...
  *     NoNewPrivs: 0
  *     Seccomp: 0 (no seccomp)
- *     NSpid: 4242
- *     $ grep -e State -e Uid -e Cap /proc/$$/status
+ *     ...
+ *     $ grep -e State -e Uid -e CapEff /proc/$$/status
+ *     State:	S (sleeping)
+ *     Uid:	1000	1000	1000	1000
+ *     CapEff:	0000000000000000
  *   Observe: the same numbers as the raw file, explained. Try it on PID 1,
  *   on a process in a container, or under `unshare -Urp --fork`: the
  *   NSpid line then has one PID per PID namespace.

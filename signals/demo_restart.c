@@ -21,7 +21,11 @@
  *     $ ./demo_restart -r
  *     handler: SIGUSR1 (SA_RESTART on)
  *     read: 5 bytes: data
- *     $ strace -e trace=read ./demo_restart -r
+ *     $ strace -e trace=read ./demo_restart -r 2>&1 | grep -e RESTART -e data
+ *     read(3, 0x7ffe6cd12ea0, 63)             = ? ERESTARTSYS (To be restarted if SA_RESTART is set)
+ *     read(3, "data\n", 63)                   = 5
+ *     handler: SIGUSR1 (SA_RESTART on)
+ *     read: 5 bytes: data
  *   Observe: without SA_RESTART read() gave up when the handler returned;
  *   with it, read() went on waiting and got the data. strace shows the
  *   kernel's side: "read(...) = ? ERESTARTSYS" and then the restarted call.

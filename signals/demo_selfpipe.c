@@ -15,13 +15,14 @@
  *   as they arrive; end at end of input or on SIGTERM.
  *
  * Try:
- *     $ ./demo_selfpipe
+ *     $ mkfifo /tmp/keys; ./demo_selfpipe </tmp/keys &
+ *     $ exec 3>/tmp/keys          # its input: what you would type
  *     pid: 4300
- *     hello                                     (typed)
+ *     $ echo hello >&3
  *     stdin: hello
- *     $ kill -USR1 4300                         (from another terminal)
+ *     $ kill -USR1 %1
  *     signal: SIGUSR1
- *     $ kill 4300
+ *     $ kill %1
  *     signal: SIGTERM: ending
  *   Observe: the signal is reported by the main loop, in order with the
  *   input, by code that may use printf() safely.

@@ -16,12 +16,16 @@
  * Try:
  *     $ ./demo_sigwaitinfo &
  *     pid: 4300
- *     $ kill -USR1 %1; kill -HUP %1; kill %1
+ *     $ kill -USR1 %1
  *     accepted: SIGUSR1 from pid 4242 uid 1000 (SI_USER)
+ *     $ kill -HUP %1
  *     accepted: SIGHUP from pid 4242 uid 1000 (SI_USER)
+ *     $ kill %1
  *     accepted: SIGTERM from pid 4242 uid 1000 (SI_USER): ending
  *   Observe: the sender's PID is the shell's. Signals pending at the same
- *   time are accepted lowest number first (SIGHUP is 1, SIGUSR1 is 10).
+ *   time are accepted lowest number first (SIGHUP is 1, SIGUSR1 is 10):
+ *   send both in one line (kill -USR1 %1; kill -HUP %1) and HUP may come
+ *   first.
  *   A signal from the terminal (Control-C) shows SI_KERNEL and pid 0.
  *
  * Needs: nothing special; runs as any user.

@@ -16,9 +16,11 @@
  *     $ ./sig_count &
  *     pid: 4300
  *     waiting for signals (SIGTERM ends)
- *     $ kill -USR1 %1; kill -USR1 %1; kill -HUP %1
+ *     $ kill -USR1 %1
  *     SIGUSR1: 1
+ *     $ kill -USR1 %1
  *     SIGUSR1: 2
+ *     $ kill -HUP %1
  *     SIGHUP: 1
  *     $ kill %1
  *     SIGTERM: ending

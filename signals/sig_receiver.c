@@ -15,12 +15,15 @@
  *   kill), print the pending set, then unblock and report each delivery.
  *
  * Try:
- *     $ ./sig_receiver            # in one terminal
+ *     $ mkfifo /tmp/keys; ./sig_receiver </tmp/keys &
+ *     $ exec 3>/tmp/keys          # its input, held open (a terminal)
  *     pid: 4300
  *     signals blocked; press Control-D to unblock them
- *     $ ./sig_sender 4300 USR1 5                 # in another
- *     $ ./sig_sender -q 4300 RTMIN+1 3
- *     (Control-D in the first terminal)
+ *     $ ./sig_sender $! USR1 5
+ *     sent SIGUSR1 5 times with kill()
+ *     $ ./sig_sender -q $! RTMIN+1 3
+ *     sent SIGRTMIN+1 3 times with sigqueue()
+ *     $ exec 3>&-                 # end of input: Control-D on a terminal
  *     pending: SIGUSR1 SIGRTMIN+1
  *     delivered: SIGUSR1 code SI_USER
  *     delivered: SIGRTMIN+1 value 0 code SI_QUEUE
@@ -28,7 +31,9 @@
  *     delivered: SIGRTMIN+1 value 2 code SI_QUEUE
  *     deliveries: 4
  *   Observe: five SIGUSR1s became one; three SIGRTMIN+1s stayed three,
- *   in order, each with its value.
+ *   in order, each with its value. With two terminals it is simpler:
+ *   sig_receiver in one, sig_sender in the other, then Control-D in the
+ *   first; in one terminal, the fifo stands for the receiver's keyboard.
  *
  * Needs: nothing special; runs as any user.
  *

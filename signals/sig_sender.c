@@ -14,11 +14,17 @@
  *   -q  use sigqueue() with the values 0, 1, 2, ... instead of kill()
  *
  * Try:
- *     $ ./sig_receiver &          # blocks signals until it reads EOF
- *     $ ./sig_sender 4300 USR1 5
+ *     $ mkfifo /tmp/keys; ./sig_receiver </tmp/keys &
+ *     $ exec 3>/tmp/keys          # its input, held open
+ *     pid: 4300
+ *     signals blocked; press Control-D to unblock them
+ *     $ ./sig_sender $! USR1 5
  *     sent SIGUSR1 5 times with kill()
- *     $ ./sig_sender -q 4300 RTMIN+1 3
+ *     $ ./sig_sender -q $! RTMIN+1 3
  *     sent SIGRTMIN+1 3 times with sigqueue()
+ *     $ exec 3>&-                 # end of input: it unblocks them
+ *     ...
+ *     deliveries: 4
  *   Observe: what the receiver reports once it unblocks.
  *
  * Needs: permission to signal PID: the same user, or CAP_KILL.

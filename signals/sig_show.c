@@ -12,17 +12,24 @@
  *   PID defaults to the program itself.
  *
  * Try:
- *     $ ./sig_show $$
+ *     $ ./sig_count &
+ *     pid: 4300
+ *     waiting for signals (SIGTERM ends)
+ *     $ ./sig_show $!
  *     SigQ: 0/63367
  *     SigPnd: 0000000000000000
  *     ShdPnd: 0000000000000000
- *     SigBlk: 0000000000010000 SIGCHLD
- *     SigIgn: 0000000000380004 SIGQUIT SIGTERM SIGTSTP SIGTTIN SIGTTOU
- *     SigCgt: 000000004b813efb SIGHUP SIGINT ...
- *     $ sleep 100 & ./sig_show $!
- *   Observe: an interactive shell ignores SIGTERM and SIGQUIT and catches
- *   SIGINT and SIGCHLD; a background job started by a shell without job
- *   control ignores SIGINT and SIGQUIT, so Control-C cannot reach it.
+ *     SigBlk: 0000000000000000
+ *     SigIgn: 0000000000000000
+ *     SigCgt: 0000000000004a07 SIGHUP SIGINT SIGQUIT SIGUSR1 SIGUSR2 SIGTERM
+ *     $ sh -c 'sleep 9 >/dev/null & ./sig_show $!; kill $!' | grep SigIgn
+ *     SigIgn: 0000000000000006 SIGINT SIGQUIT
+ *     $ ./sig_show $$     # your shell: more ignored and caught on a terminal
+ *   Observe: sig_count catches the signals it counts, and while it
+ *   waits in sigsuspend() blocks none. A background job started by a
+ *   shell without job control (sh -c) ignores SIGINT and SIGQUIT, so
+ *   Control-C cannot reach it. An interactive shell ignores SIGTERM,
+ *   SIGQUIT and the job-control stops, and catches SIGINT and SIGCHLD.
  *   SigQ counts queued signals against the RLIMIT_SIGPENDING limit.
  *
  * Needs: nothing special; runs as any user.

@@ -20,6 +20,7 @@
  *     $ ./t_kill 99999999
  *     kill(99999999, 0): ESRCH: no such process
  *     $ sleep 60 & ./t_kill -s TERM $!
+ *     kill(4300, 15): ok: the process exists and we may signal it
  *   Observe: as an ordinary user, PID 1 answers EPERM; as root, ok.
  *
  * Needs: nothing special; root (or CAP_KILL) may signal any process.

@@ -29,12 +29,18 @@
  *     after: argv[2] = one
  *     ...
  *     after: environ[0] = GREETING=hello across execve()
+ *     ...
  *     after: fd 3: open
  *     after: fd 4: closed (EBADF)
  *     after: /proc/self/fd: 0 1 2 3 (and 4, this listing's own)
  *     after: SIGUSR1 ignored, SIGUSR2 default, marker 0
- *     $ ./demo_exec -s /tmp/script.sh one
+ *     $ ./demo_exec -s /tmp/script.sh one | grep argv
+ *     after: argv[0] = .../demo_exec
+ *     after: argv[1] = -a
+ *     after: argv[2] = /tmp/script.sh
+ *     after: argv[3] = one
  *     $ cat /tmp/script.sh
+ *     #!.../demo_exec -a
  *   Observe: the same PID before and after. With -s, argv after exec is
  *   the interpreter, its "-a" from the #! line, the script's path, then
  *   the arguments: the kernel built it from the #! line.

@@ -26,8 +26,12 @@
  *     child: global 2, stack 20, heap 200
  *     before fork, from pid 4300
  *     parent: global 1, stack 10, heap 100
- *     ...
+ *     parent: offset after the child wrote 6 bytes: 6
  *     $ ./demo_fork -f /tmp/f | cat
+ *     before fork, from pid 4300
+ *     child: global 2, stack 20, heap 200
+ *     parent: global 1, stack 10, heap 100
+ *     parent: offset after the child wrote 6 bytes: 6
  *   Observe: through the pipe the first line is printed twice, once by
  *   each process, from its own copy of the buffer; -f empties the buffer
  *   before fork(). The parent's values are unchanged; its offset moved.

@@ -19,7 +19,7 @@
  *     $ ./demo_orphan
  *     top: pid 4300
  *     grandchild: parent 4301 (the child)
- *     grandchild: parent now 1 (systemd)
+ *     grandchild: parent now ...
  *     $ ./demo_orphan -s
  *     top: pid 4300, a child subreaper
  *     grandchild: parent 4301 (the child)

@@ -24,14 +24,25 @@
  *     status: exited 3
  *     SIGCHLD handler reaped the command: no
  *     caller: still running
- *     $ ./demo_system 'kill -INT $PPID'; echo $?
- *     $ ./demo_system -n 'kill -INT $PPID'; echo $?
+ *     $ ./demo_system 'kill -INT $PPID'
+ *     system: glibc
+ *     status: exited 0
+ *     SIGCHLD handler reaped the command: no
+ *     caller: still running
+ *     $ ./demo_system -n 'kill -INT $PPID'
+ *     system: naive
+ *     $ echo $?
+ *     130
  *     $ ./demo_system 'grep -e SigBlk -e SigIgn /proc/$PPID/status'
  *     system: glibc
- *     SigBlk: 0000000000010000
- *     SigIgn: 0000000000000006
+ *     SigBlk:	0000000000010000
+ *     SigIgn:	0000000000000006
  *     ...
  *     $ ./demo_system -n 'grep -e SigBlk -e SigIgn /proc/$PPID/status'
+ *     system: naive
+ *     SigBlk:	0000000000000000
+ *     SigIgn:	0000000000000000
+ *     ...
  *   Observe: $PPID in the command is our program: `kill -INT $PPID`
  *   plays the terminal's Control-C. The real system() survives it; the
  *   naive one dies (status 130 = 128 + SIGINT) and never reports. The

@@ -30,6 +30,7 @@
  *     $ ./demo_wait -i exit:3
  *     child 4307: exited, status 3 (waitid: si_code CLD_EXITED, si_status 3)
  *     $ ulimit -c unlimited; ./demo_wait -c abort
+ *     child 4309: killed by SIGABRT...
  *   Observe: one status word, four kinds of event. With -c and core
  *   dumps enabled the last line says "(core dumped)"; where the file
  *   goes is /proc/sys/kernel/core_pattern's business.

@@ -16,6 +16,9 @@
  *     mystery: the helper failed
  *     $ strace ./mystery                 # the parent only: not enough
  *     $ strace -f ./mystery 2>&1 | grep -e '= -1' -e exit
+ *     access("/etc/ld.so.preload", R_OK) = -1 ENOENT (No such file or ...
+ *     ...
+ *     +++ exited with 1 +++
  *   Observe: the loader's own failed calls (a missing /etc/ld.so.preload
  *   is normal) come first; look for the last failed call of the helper's
  *   PID before it exits with status 1. Then answer in

@@ -22,12 +22,22 @@
  *     egid: 1000
  *     sgid: 1000
  *     fsgid: 1000
- *     groups: 24 27 1000
- *     $ grep -e Uid -e Gid -e Groups /proc/self/status
- *     $ cp idshow /tmp; sudo chown root /tmp/idshow; sudo chmod u+s /tmp/idshow
- *     $ /tmp/idshow | head -4                 # euid and suid 0, ruid yours
+ *     groups: ...
+ *     $ grep -e Uid -e Gid /proc/self/status
+ *     Uid:	1000	1000	1000	1000
+ *     Gid:	1000	1000	1000	1000
+ *     $ install -d -m 700 ~/suid; cp idshow ~/suid/
+ *     $ sudo chown root ~/suid/idshow; sudo chmod u+s ~/suid/idshow
+ *     $ ~/suid/idshow | head -4
+ *     ruid: 1000
+ *     euid: 0
+ *     suid: 0
+ *     fsuid: 0
+ *     $ sudo rm -r ~/suid                       # no set-UID copy left
  *   Observe: a set-UID program changes the effective and saved IDs, never
- *   the real one. (/tmp must not be mounted nosuid for the last step.)
+ *   the real one. The copy lives in a directory only you can enter, so
+ *   no other user can run it, and goes when you are done. (Your home
+ *   must not be mounted nosuid.)
  *
  * Needs: nothing.
  *

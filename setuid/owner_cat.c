@@ -12,15 +12,17 @@
  *
  * Usage: owner_cat FILE
  *
- * Try: (as root, to set it up; then as an ordinary user)
- *     # cp owner_cat /tmp; chown daemon /tmp/owner_cat
- *     # chmod u+s /tmp/owner_cat
- *     # echo secret > /tmp/daemon-only; chown daemon /tmp/daemon-only
- *     # chmod 400 /tmp/daemon-only
- *     $ cat /tmp/daemon-only                   # Permission denied
- *     $ /tmp/owner_cat /tmp/daemon-only
+ * Try:
+ *     $ install -d -m 700 ~/suid; cp owner_cat ~/suid/
+ *     $ sudo chown daemon ~/suid/owner_cat; sudo chmod u+s ~/suid/owner_cat
+ *     $ echo secret >/tmp/daemon-only; chmod 400 /tmp/daemon-only
+ *     $ sudo chown daemon /tmp/daemon-only
+ *     $ cat /tmp/daemon-only
+ *     cat: /tmp/daemon-only: Permission denied
+ *     $ ~/suid/owner_cat /tmp/daemon-only
  *     owner_cat: opened as uid 1, gid 1000; dropped to uid 1000, gid 1000
  *     secret
+ *     $ sudo rm -r ~/suid /tmp/daemon-only      # no set-UID copy left
  *   and the set-GID form: chgrp daemon on both, chmod 2755 on the copy,
  *   chmod 040 on the file.
  *   Observe: the message (on stderr) shows the borrowed ID at open and

@@ -23,10 +23,18 @@
  *     seteuid(0): ok: real 0, effective 0, saved 0
  *     setuid(65534): ok: real 65534, effective 65534, saved 65534
  *     seteuid(0): Operation not permitted (EPERM): real 65534, ...
- *     $ ./t_setuid seteuid=0                    # as a user: EPERM
- *     $ cp t_setuid /tmp; sudo chown root /tmp/t_setuid
- *     $ sudo chmod u+s /tmp/t_setuid
- *     $ /tmp/t_setuid seteuid=$(id -u) seteuid=0 setresuid=-1,$(id -u),$(id -u) seteuid=0
+ *     $ ./t_setuid seteuid=0
+ *     start: real 1000, effective 1000, saved 1000
+ *     seteuid(0): Operation not permitted (EPERM): real 1000, ...
+ *     $ install -d -m 700 ~/suid; cp t_setuid ~/suid/
+ *     $ sudo chown root ~/suid/t_setuid; sudo chmod u+s ~/suid/t_setuid
+ *     $ ~/suid/t_setuid seteuid=$(id -u) seteuid=0 setresuid=-1,$(id -u),$(id -u) seteuid=0
+ *     start: real 1000, effective 0, saved 0
+ *     seteuid(1000): ok: real 1000, effective 1000, saved 0
+ *     seteuid(0): ok: real 1000, effective 0, saved 0
+ *     setresuid(-1, 1000, 1000): ok: real 1000, effective 1000, saved 1000
+ *     seteuid(0): Operation not permitted (EPERM): real 1000, ...
+ *     $ sudo rm -r ~/suid                       # no set-UID copy left
  *   Observe: root's setuid() drops for good; the set-UID copy can drop
  *   and regain through its saved ID until it sets that one too.
  *

@@ -13,15 +13,18 @@
  * Usage: cap_bound_drop CAPS CMD [ARG...]
  *   CAPS: capability names separated by commas (net_raw,chown)
  *
- * Try:
+ * Try (full bounding set):
  *     $ sudo ./cap_bound_drop net_raw ./capshow | head -4
- *     CapBnd: 000001ffffffdfff (dropped cap_net_raw)
+ *     CapBnd: 000001ffffffdfff (dropped net_raw)
  *     CapInh: 0000000000000000
  *     CapPrm: 000001ffffffdfff
  *     CapEff: 000001ffffffdfff
- *     $ cp /bin/ping /tmp/p; sudo setcap cap_net_raw+p /tmp/p
+ *     $ install -d -m 700 ~/caps; cp /bin/ping ~/caps/p
+ *     $ sudo setcap cap_net_raw+p ~/caps/p
  *     $ sudo ./cap_bound_drop net_raw setpriv --reuid=nobody \
- *           --regid=nogroup --clear-groups /tmp/p -c1 127.0.0.1
+ *           --regid=nogroup --clear-groups ~/caps/p -c1 127.0.0.1
+ *     ...
+ *     $ rm -r ~/caps                  # no file-capability copy left
  *   Observe: even root's new program lacks cap_net_raw (bit 13); the
  *   file capability gives nobody nothing.
  *

@@ -35,7 +35,7 @@
  *   -f FILECAPS  its capabilities, as setcap takes them (cap_net_raw+ep)
  *   -s OWNER     it is set-UID, owned by the UID OWNER
  *
- * Try:
+ * Try (full bounding set):
  *     $ ./cap_calc -r 1000 -u 1000 -i none -a none -f cap_net_raw+ep
  *     euid: 1000
  *     rule: file capabilities
@@ -44,10 +44,14 @@
  *     CapEff: 0000000000002000
  *     CapBnd: 000001ffffffffff
  *     CapAmb: 0000000000000000
- *     $ ./cap_calc -r 1000 -u 1000 -s 0                # set-UID root
- *     $ ./cap_calc -r 0 -u 0 -S noroot                 # root gains nothing
+ *     $ ./cap_calc -r 1000 -u 1000 -s 0 | grep -e rule -e CapPrm     # set-UID root
+ *     rule: root: all of the bounding set
+ *     CapPrm: 000001ffffffffff
+ *     $ ./cap_calc -r 0 -u 0 -S noroot | grep -e rule -e CapPrm      # root gains nothing
+ *     rule: no file capabilities
+ *     CapPrm: 0000000000000000
  *     $ ./cap_calc -r 1000 -u 1000 -b none -f cap_net_raw+ep
- *     execve: Operation not permitted (EPERM)
+ *     execve: Operation not permitted (EPERM): the file is capability-dumb and ...
  *   Observe: the tests run each case for real (setpriv, setcap, a
  *   set-UID copy) and compare /proc/self/status with these answers.
  *

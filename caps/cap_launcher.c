@@ -21,7 +21,7 @@
  *   -g GROUP  run with GROUP (a name or number) and no other group
  *   -c CAPS   capabilities, by name, separated by commas (net_raw,chown)
  *
- * Try:
+ * Try (full bounding set):
  *     $ sudo ./cap_launcher -u nobody -c net_bind_service,net_raw \
  *           grep -e ^Uid -e ^Cap /proc/self/status
  *     Uid:    65534   65534   65534   65534
@@ -33,7 +33,13 @@
  *     $ sudo setpriv --reuid=nobody --regid=nogroup --init-groups \
  *           --inh-caps=+net_bind_service,+net_raw \
  *           --ambient-caps=+net_bind_service,+net_raw \
- *           grep -e ^Uid -e ^Cap /proc/self/status      # the same
+ *           grep -e ^Uid -e ^Cap /proc/self/status
+ *     Uid:    65534   65534   65534   65534
+ *     CapInh: 0000000000002400
+ *     CapPrm: 0000000000002400
+ *     CapEff: 0000000000002400
+ *     CapBnd: 000001ffffffffff
+ *     CapAmb: 0000000000002400
  *   Observe: grep is no special program, yet it holds two capabilities,
  *   and so would every program it executes (the ambient set is passed
  *   on) unless that program is set-UID or has file capabilities.

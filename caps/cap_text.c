@@ -17,11 +17,19 @@
  *     cap_chown: ep
  *     cap_net_raw: ep
  *     text: cap_chown,cap_net_raw=ep
- *     $ ./cap_text '=ep cap_sys_admin-e'     # all but one in e
+ *     $ ./cap_text '=ep cap_sys_admin-e' | grep -e sys_admin -e text
+ *     cap_sys_admin: p
+ *     text: =ep cap_sys_admin-e
  *     $ ./cap_text 'cap_chown=p cap_chown+i cap_kill=ie cap_kill-e'
- *     $ ./cap_text cap_nonsense+p            # a clear error
- *   Observe: the order matters ("=" resets), and the printed text is the
- *   same set written the short way.
+ *     cap_chown: ip
+ *     cap_kill: i
+ *     text: cap_chown=ip cap_kill+i
+ *     $ ./cap_text cap_nonsense+p
+ *     cap_text: 'cap_nonsense+p' is not a capability text (such as cap_net_raw+ep)
+ *     cap_text: try 'cap_text -h' for more information
+ *   Observe: every other capability is "ep" in the second; the order
+ *   matters ("=" resets), and the printed text is the same set written
+ *   the short way.
  *
  * Needs: nothing.
  *

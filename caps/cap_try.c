@@ -15,19 +15,29 @@
  * Usage: cap_try [-a] read FILE | bind PORT
  *   -a  capability-aware: raise the capability only around the call
  *
- * Try: (the port in a network namespace of its own)
- *     $ cp cap_try /tmp/ct; sudo setcap cap_net_bind_service+ep /tmp/ct
- *     $ /tmp/ct bind 80
+ * Try:
+ *     $ install -d -m 700 ~/caps; cp cap_try ~/caps/ct
+ *     $ sudo setcap cap_net_bind_service+ep ~/caps/ct
+ *     $ ~/caps/ct bind 80
  *     CapPrm: 0000000000000400
  *     CapEff: 0000000000000400
  *     bind port 80: ok
- *     $ sudo setcap cap_net_bind_service+p /tmp/ct
- *     $ /tmp/ct bind 80                  # Permission denied (EACCES)
- *     $ /tmp/ct -a bind 80               # raises it, binds, lowers it
- *     $ ./cap_try bind 80                # no file capabilities: EACCES
+ *     $ sudo setcap cap_net_bind_service+p ~/caps/ct
+ *     $ ~/caps/ct bind 80
+ *     CapPrm: 0000000000000400
+ *     CapEff: 0000000000000000
+ *     bind port 80: Permission denied (EACCES)
+ *     $ ~/caps/ct -a bind 80               # raises it, binds, lowers it
+ *     CapPrm: 0000000000000400
+ *     CapEff: 0000000000000000
+ *     bind port 80: ok
+ *     CapEff: 0000000000000000
+ *     $ ./cap_try bind 80 | tail -1        # no file capabilities
+ *     bind port 80: Permission denied (EACCES)
+ *     $ rm -r ~/caps                       # no file-capability copy left
  *   Observe: CapEff before the call; the aware program shows it empty
- *   and raises one bit. (Binding port 80 needs it free; the tests run
- *   it in a network namespace of their own.)
+ *   and raises one bit. (Binding port 80 needs it free; the tests and
+ *   tools/try run it in a network namespace of their own.)
  *
  * Needs: file capabilities on a copy (setcap needs root); a file system
  * that supports them.

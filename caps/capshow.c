@@ -14,7 +14,7 @@
  *
  * Usage: capshow [PID]
  *
- * Try:
+ * Try (full bounding set):
  *     $ ./capshow
  *     CapInh: 0000000000000000
  *     CapPrm: 0000000000000000
@@ -26,10 +26,22 @@
  *     bounding: all
  *     securebits: 0x0
  *     NoNewPrivs: 0
- *     $ sudo ./capshow                  # text: =ep
- *     $ ./capshow $(pgrep -n sshd)      # another process (text may need root)
+ *     $ sudo ./capshow | grep text
+ *     text: =ep
+ *     $ sleep 60 & ./capshow $! | grep Cap    # another process
+ *     CapInh: 0000000000000000
+ *     CapPrm: 0000000000000000
+ *     CapEff: 0000000000000000
+ *     CapBnd: 000001ffffffffff
+ *     CapAmb: 0000000000000000
  *     $ sudo setpriv --bounding-set -net_raw --securebits +noroot ./capshow
- *     $ capsh --print                   # libcap's own tool, to compare
+ *     ...
+ *     CapBnd: 000001ffffffdfff
+ *     ...
+ *     bounding: all but cap_net_raw
+ *     securebits: 0x1 (noroot)
+ *     NoNewPrivs: 0
+ *     $ /sbin/capsh --print             # libcap's tool (in sbin: not in your PATH)
  *
  * Needs: nothing.
  *

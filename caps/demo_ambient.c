@@ -30,15 +30,18 @@
  *     ambient: cap_net_raw
  *     $ sudo ./demo_ambient -d net_raw ./capshow | grep Amb
  *     before execve: CapAmb 0000000000000000
- *     $ cp capshow /tmp/cs; sudo chmod u+s /tmp/cs
- *     $ sudo ./demo_ambient net_raw /tmp/cs | grep CapAmb   # cleared
+ *     CapAmb: 0000000000000000
+ *     $ install -d -m 700 ~/caps; cp capshow ~/caps/cs; cp capshow ~/caps/ci
+ *     $ sudo chown root ~/caps/cs; sudo chmod u+s ~/caps/cs
+ *     $ sudo ./demo_ambient net_raw ~/caps/cs | grep CapAmb   # cleared
+ *     before execve: CapAmb 0000000000002000
+ *     CapAmb: 0000000000000000
  *     $ sudo ./demo_ambient -i -u $(id -u) net_raw ./capshow | grep CapPrm
  *     CapPrm: 0000000000000000
- *     $ mkdir -m 700 ~/caps; cp capshow ~/caps/ci
  *     $ sudo setcap cap_net_raw+i ~/caps/ci
  *     $ sudo ./demo_ambient -i -u $(id -u) net_raw ~/caps/ci | grep CapPrm
  *     CapPrm: 0000000000002000
- *     $ rm -r ~/caps
+ *     $ sudo rm -r ~/caps                  # no privileged copy left
  *   Observe: the capability crosses execve() into a program that knows
  *   nothing about capabilities; a privileged program does not inherit it.
  *

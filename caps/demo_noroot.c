@@ -17,15 +17,24 @@
  *
  * Try:
  *     $ sudo ./demo_noroot ./capshow
- *     securebits: 0x2f (noroot, noroot_locked, no_setuid_fixup, ...)
+ *     securebits: 0x2f
+ *     clear them again: Operation not permitted (EPERM)
  *     CapInh: 0000000000000000
  *     CapPrm: 0000000000000000
  *     ...
+ *     securebits: 0x2f (noroot, noroot_locked, no_setuid_fixup, ...)
+ *     NoNewPrivs: 0
  *     $ sudo ./demo_noroot -c net_bind_service ./capshow | grep Prm
- *     $ sudo touch /tmp/x; sudo ./demo_noroot sh -c 'id -u; chown 1 /tmp/x'
+ *     CapPrm: 0000000000000400
+ *     $ sudo touch /tmp/x
+ *     $ sudo ./demo_noroot sh -c 'id -u; chown 1 /tmp/x'
+ *     securebits: 0x2f
+ *     clear them again: Operation not permitted (EPERM)
  *     0
  *     chown: changing ownership of '/tmp/x': Operation not permitted
- *     $ ../userns/userns_child_exec -r ./demo_noroot ./capshow  # rootless
+ *     $ ../userns/userns_child_exec -r ./demo_noroot ./capshow | grep secure
+ *     securebits: 0x2f
+ *     securebits: 0x2f (noroot, noroot_locked, no_setuid_fixup, ...)
  *   Observe: id says 0, the kernel says no (what UID 0 still has is
  *   ownership: root's own files are still its own). Trying to clear the
  *   locked bits fails with EPERM, even for a process with every

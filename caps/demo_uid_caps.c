@@ -17,14 +17,16 @@
  *   -n      set SECBIT_NO_SETUID_FIXUP first
  *   -u UID  the non-zero UID to switch to (65534)
  *
- * Try:
+ * Try (full bounding set):
  *     $ sudo ./demo_uid_caps
  *     start: uid 0 0 0, CapPrm 000001ffffffffff, CapEff 000001ffffffffff
  *     seteuid(65534): uid 0 65534 0, CapPrm 000001ffffffffff, CapEff 0000000000000000
  *     seteuid(0): uid 0 0 0, CapPrm 000001ffffffffff, CapEff 000001ffffffffff
  *     setresuid(65534, 65534, 65534): uid 65534 65534 65534, CapPrm 0000000000000000, CapEff 0000000000000000
- *     $ sudo ./demo_uid_caps -k          # CapPrm survives the last step
- *     $ sudo ./demo_uid_caps -n          # nothing changes at all
+ *     $ sudo ./demo_uid_caps -k | tail -1      # CapPrm survives the last step
+ *     setresuid(65534, 65534, 65534): uid 65534 65534 65534, CapPrm 000001ffffffffff, CapEff 0000000000000000
+ *     $ sudo ./demo_uid_caps -n | tail -1      # nothing changes at all
+ *     setresuid(65534, 65534, 65534): uid 65534 65534 65534, CapPrm 000001ffffffffff, CapEff 000001ffffffffff
  *   Observe: with -k the process is an ordinary user holding
  *   capabilities: how a daemon keeps CAP_NET_BIND_SERVICE and nothing
  *   else (the effective set must be raised again with capset).

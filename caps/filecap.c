@@ -16,18 +16,23 @@
  * Usage: filecap FILE [TEXT | -]
  *
  * Try:
- *     $ cp /bin/ping /tmp/myping; sudo ./filecap /tmp/myping cap_net_raw+ep
+ *     $ install -d -m 700 ~/caps; cp /bin/ping ~/caps/myping
+ *     $ sudo ./filecap ~/caps/myping cap_net_raw+ep
  *     revision: 2
  *     effective: 1
  *     permitted: cap_net_raw
  *     inheritable: none
  *     text: cap_net_raw=ep
- *     $ cp /bin/true /tmp/t
- *     $ ../userns/userns_child_exec -r ./filecap /tmp/t cap_chown+p
- *     $ ./filecap /tmp/t                 # seen from outside
+ *     $ cp /bin/true ~/caps/t
+ *     $ ../userns/userns_child_exec -r ./filecap ~/caps/t cap_chown+p
+ *     revision: 2
+ *     ...
+ *     $ ./filecap ~/caps/t                 # seen from outside
  *     revision: 3
  *     ...
  *     rootid: 1000
+ *     text: cap_chown=p
+ *     $ rm -r ~/caps                       # no file-capability copy left
  *   Observe: getcap(8) shows the same text, and "[rootid=1000]" for a
  *   revision 3 attribute. From inside the namespace the attribute reads
  *   back as revision 2.

@@ -13,12 +13,15 @@
  *   Print our /proc/self/cgroup, then unshare a cgroup namespace and print
  *   it again, and PID's (default 1, the host's init) as seen from inside.
  *
- * Try:
+ * Try (cgroup v2):
  *     $ sudo ./demo_cgroupns
  *     outside: 0::/user.slice/user-1000.slice/session-2.scope
  *     inside: 0::/
  *     inside, PID 1: 0::/../../..
  *     $ ../userns/userns_child_exec -r ./demo_cgroupns     # rootless
+ *     outside: 0::/user.slice/...
+ *     inside: 0::/
+ *     inside, PID 1: 0::/...
  *   Observe: the same cgroup, two names. PID 1 lives above our root:
  *   each ".." climbs one level out of the namespace's view.
  *

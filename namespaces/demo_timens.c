@@ -21,6 +21,9 @@
  *     inside: monotonic 91523 s, boottime 91523 s, uptime 91523 s
  *     offsets written again after a child entered: EACCES
  *     $ ../userns/userns_child_exec -r ./demo_timens -m 0 -b 3600
+ *     outside: monotonic 5123 s, boottime 5123 s, uptime 5123 s
+ *     inside: monotonic 5123 s, boottime 8723 s, uptime 8723 s
+ *     offsets written again after a child entered: EACCES
  *   Observe: inside, the machine seems to have been up a day longer;
  *   outside nothing changed.
  *

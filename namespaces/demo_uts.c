@@ -16,9 +16,14 @@
  *     child: uts ns: 4026532451
  *     child: hostname: box
  *     parent: uts ns: 4026531838
- *     parent: hostname: laptop
+ *     parent: hostname: ...
  *     $ ../userns/userns_child_exec -r ./demo_uts box     # no root needed
+ *     child: uts ns: 4026532452
+ *     child: hostname: box
+ *     parent: uts ns: 4026531838
+ *     parent: hostname: ...
  *     $ ls -l /proc/self/ns/uts
+ *     lrwxrwxrwx 1 ... /proc/self/ns/uts -> 'uts:[4026531838]'
  *   Observe: two inode numbers, two hostnames. Rootless, it runs inside a
  *   user namespace, which owns the new UTS namespace and so lets its root
  *   change the hostname there.

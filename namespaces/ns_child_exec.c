@@ -19,7 +19,8 @@
  *     box
  *     $ ./ns_child_exec -U id -u
  *     65534
- *     $ ls -l /proc/self/ns
+ *     $ ls -l /proc/self/ns | grep uts
+ *     lrwxrwxrwx 1 ... uts -> uts:[4026531838]
  *   Observe: PID 1 at once; a hostname that the host does not see; and in
  *   a user namespace without maps, the overflow UID.
  *

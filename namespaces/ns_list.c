@@ -14,16 +14,14 @@
  *   -p  list every member PID (default: the count and the first five)
  *
  * Try:
- *     $ sudo ./ns_list | head
- *     user 4026531837 (owner uid 0): 112 members (1 2 3 4 5 ...)
- *       cgroup 4026531835: 112 members (1 2 3 4 5 ...)
- *       ipc 4026531839: 112 members (1 2 3 4 5 ...)
- *       mnt 4026531841: 110 members (1 2 3 4 5 ...)
- *       ...
+ *     $ sudo ./ns_list | head -3
+ *     user 4026531837 (owner uid 0): 112 members (...)
+ *       cgroup 4026531835: 112 members (...)
+ *       ipc 4026531839: 112 members (...)
+ *     $ ../userns/userns_child_exec -ru sleep 60 &
+ *     $ sudo ./ns_list | grep -A1 "owner uid $(id -u)"
  *       user 4026532458 (owner uid 1000): 1 member (4301)
- *         pid 4026532460 (parent pid 4026531836): 1 member (4301)
  *         uts 4026532459: 1 member (4301)
- *     $ ../userns/userns_child_exec -ru sleep 60 & sudo ./ns_list
  *   Observe: the sleeping process's user namespace appears under the
  *   initial one, owned by your UID, with its UTS namespace below it. Run
  *   as an ordinary user, ns_list sees only your own processes.

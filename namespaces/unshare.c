@@ -25,8 +25,9 @@
  *     0
  *     $ ./unshare -rpf --mount-proc ps -e
  *         PID TTY          TIME CMD
- *           1 pts/0    00:00:00 ps
- *     $ ./unshare -p sh -c 'echo $$'      # no -f: not in the new namespace
+ *           1 pts/...  00:00:00 ps
+ *     $ ./unshare -rp sh -c 'echo $$'     # no -f: not in the new namespace
+ *     4300
  *   Observe: the same as util-linux unshare(1) with the same options. The
  *   last command prints an ordinary PID: the shell is still in the old
  *   PID namespace; only its children would go to the new one.

@@ -15,15 +15,24 @@
  * Try:
  *     $ ./demo_maps              # as an ordinary user
  *     uid_map '0 1000 1' (our own UID): allowed
+ *     uid_map written a second time: refused (EPERM)
  *     uid_map '0 0 1' (another UID): refused (EPERM)
  *     uid_map '0 1000 1,1 100000 1' (two lines): refused (EPERM)
- *     uid_map written a second time: refused (EPERM)
  *     gid_map '0 1000 1' before setgroups is denied: refused (EPERM)
  *     setgroups 'deny': allowed
  *     gid_map '0 1000 1' after setgroups 'deny': allowed
  *     uid_map (so that the child is root inside): allowed
  *     setgroups() inside after 'deny': refused (EPERM)
  *     $ sudo ./demo_maps         # as root: the ranges are allowed
+ *     uid_map '0 0 1' (our own UID): allowed
+ *     uid_map written a second time: refused (EPERM)
+ *     uid_map '0 65534 1' (another UID): allowed
+ *     uid_map '0 0 1,1 100000 1' (two lines): allowed
+ *     gid_map '0 0 1' before setgroups is denied: allowed
+ *     setgroups 'deny': allowed
+ *     gid_map '0 0 1' after setgroups 'deny': allowed
+ *     uid_map (so that the child is root inside): allowed
+ *     setgroups() inside after 'deny': refused (EPERM)
  *   Observe: which answers change when root runs it, and which do not.
  *
  * Needs: Linux 5.3; unprivileged user namespaces for a non-root caller.

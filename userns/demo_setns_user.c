@@ -20,6 +20,7 @@
  *     after: euid 0, CapEff 000001ffffffffff
  *     0
  *     $ ./demo_setns_user $$
+ *     before: euid 1000, CapEff 0000000000000000
  *     demo_setns_user: setns /proc/4242/ns/user: Invalid argument (EINVAL)
  *     $ ./demo_setns_user 1
  *     demo_setns_user: open /proc/1/ns/user: Permission denied (EACCES)

@@ -31,6 +31,7 @@
  *     sethostname in the new UTS namespace: allowed
  *     unshare a mount namespace: allowed
  *     mount tmpfs in the new mount namespace: allowed
+ *     unshare a PID namespace: allowed
  *     mount proc for a new PID namespace: allowed, and we are PID 1 there
  *     unshare a network namespace: allowed
  *   Observe: every capability, and still no power over what the initial

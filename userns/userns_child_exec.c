@@ -25,13 +25,20 @@
  *
  * Try:
  *     $ ./userns_child_exec -r id
- *     uid=0(root) gid=0(root) groups=0(root),65534(nogroup)
+ *     uid=0(root) gid=0(root) groups=0(root)...
  *     $ ./userns_child_exec -r grep -e CapEff /proc/self/status
  *     CapEff: 000001ffffffffff
  *     $ ./userns_child_exec -v -rpmu sh -c 'echo $$; hostname box; hostname'
+ *     userns_child_exec: child 4300 created in its new namespaces
+ *     userns_child_exec: write /proc/4300/uid_map: 0 1000 1
+ *     userns_child_exec: write /proc/4300/setgroups: deny
+ *     userns_child_exec: write /proc/4300/gid_map: 0 1000 1
+ *     1
+ *     box
+ *     userns_child_exec: child 4300 ended: exit status 0
  *     $ ./userns_child_exec -M '0 0 1' id     # as a user: refused
  *   Observe: root in the namespace with every capability, yet an ordinary
- *   user outside: the other groups show as nogroup, since they have no
+ *   user outside: your other groups show as nogroup, since they have no
  *   mapping. The last command fails with EPERM: an unprivileged process
  *   may map only its own UID.
  *

@@ -16,14 +16,14 @@
  *   Try the escape, then say whether PATH (a path that exists only
  *   outside the jail, such as the kit's own directory) can be seen.
  *
- * Try:
+ * Try (at the top of the kit):
  *     $ make rootfs          # copies this program into build/rootfs/bin
- *     $ unshare -r chroot build/rootfs /bin/chroot_escape $PWD
+ *     $ unshare -r /usr/sbin/chroot build/rootfs /bin/chroot_escape $PWD
  *     escape: climbed 40 levels with ".." and chrooted there
- *     escaped: /home/me/isolab is visible: yes
+ *     escaped: ... is visible: yes
  *     $ mounts/pivot_shell -r build/rootfs /bin/chroot_escape $PWD
  *     escape: climbed 40 levels with ".." and chrooted there
- *     escaped: /home/me/isolab is visible: no
+ *     escaped: ... is visible: no
  *   Observe: after chroot the kit's directory, outside the jail, is back
  *   in view; after pivot_root it is not: there is nowhere to climb to.
  *

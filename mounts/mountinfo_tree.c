@@ -12,13 +12,12 @@
  * Usage: mountinfo_tree [PID]
  *   PID defaults to the program itself.
  *
- * Try:
- *     $ ./mountinfo_tree | head -4
- *     24 / ext4 /dev/sda1: shared, peer group 1
- *       25 /proc proc proc: shared, peer group 12
- *       26 /sys sysfs sysfs: shared, peer group 2
- *     ...
- *     $ unshare -rm ./mountinfo_tree | head -2     # a copy, all private
+ * Try (systemd):
+ *     $ ./mountinfo_tree | head -2
+ *     ... / ...: shared, peer group ...
+ *       ...
+ *     $ unshare -rm ./mountinfo_tree | head -1     # a copy, all private
+ *     ... / ...: private
  *   Observe: on a systemd system "/" is shared. In a new mount namespace
  *   made by unshare(1) the same mounts appear with new IDs, and private:
  *   unshare makes them so, because a shared "/" would send every mount

@@ -19,16 +19,16 @@
  *   -B           skip binding ROOT onto itself, to see pivot_root refuse
  *   CMD defaults to /bin/sh. The exit status is the command's.
  *
- * Try:
- *     $ make rootfs          # at the top of the kit
+ * Try (at the top of the kit):
+ *     $ make rootfs          # busybox in build/rootfs
  *     $ mounts/pivot_shell -r build/rootfs
  *     / # ls /; ls /oldroot; ps
  *     bin      dev      etc      oldroot  proc     root     sys      tmp
- *     PID   USER     TIME  COMMAND
- *         1 root      0:00 /bin/sh
- *         3 root      0:00 ps
+ *     PID   USER     COMMAND
+ *         1 root     /bin/sh
+ *         4 root     {ps} /bin/sh
  *     $ mounts/pivot_shell -B -r build/rootfs true
- *     pivot_shell: pivot_root . oldroot (EINVAL: ...): Invalid argument
+ *     pivot_shell: pivot_root . oldroot (EINVAL: ...): Invalid argument (EINVAL)
  *   Observe: a busybox world with nothing of the host left: /oldroot is
  *   an empty directory, /proc shows two processes. With -B the new root
  *   is no mount point and pivot_root refuses with EINVAL; without the

@@ -18,13 +18,17 @@
  *
  * Try: (in a mount namespace of your own, so the host is untouched)
  *     $ ../userns/userns_child_exec -rm sh
- *     # ./t_mount -f private,rec none /
- *     # mkdir -p /tmp/a /tmp/b
- *     # ./t_mount -t tmpfs -o size=1m tmpfs /tmp/a
+ *     (ns) # ./t_mount -f private,rec none /
+ *     mount("none", "/", NULL, MS_REC|MS_PRIVATE, NULL) = 0
+ *     (ns) # mkdir -p /tmp/a /tmp/b
+ *     (ns) # ./t_mount -t tmpfs -o size=1m tmpfs /tmp/a
  *     mount("tmpfs", "/tmp/a", "tmpfs", 0, "size=1m") = 0
- *     # ./t_mount -f bind /tmp/a /tmp/b
- *     # ./t_mount -f remount,bind,rdonly none /tmp/b
- *     # touch /tmp/b/x       # Read-only file system
+ *     (ns) # ./t_mount -f bind /tmp/a /tmp/b
+ *     mount("/tmp/a", "/tmp/b", NULL, MS_BIND, NULL) = 0
+ *     (ns) # ./t_mount -f remount,bind,rdonly none /tmp/b
+ *     mount("none", "/tmp/b", NULL, MS_BIND|MS_RDONLY|MS_REMOUNT, NULL) = 0
+ *     (ns) # touch /tmp/b/x
+ *     touch: cannot touch '/tmp/b/x': Read-only file system
  *   Observe: the same tmpfs at two places, writable at one, read-only at
  *   the other: a bind is a second view, with flags of its own.
  *

@@ -15,12 +15,14 @@
  *
  * Try: (in a mount namespace of your own)
  *     $ ../userns/userns_child_exec -rm sh
- *     # ./t_mount -f private,rec none / >/dev/null
- *     # ./t_mount -t tmpfs tmpfs /mnt >/dev/null; cd /mnt
- *     # ../../mounts/t_umount /mnt      # (use the kit's real path)
+ *     (ns) # ./t_mount -f private,rec none / >/dev/null
+ *     (ns) # kit=$PWD; ./t_mount -t tmpfs tmpfs /mnt >/dev/null; cd /mnt
+ *     (ns) # $kit/t_umount /mnt
  *     umount2("/mnt", 0) = -1 EBUSY (Device or resource busy)
- *     # t_umount -f detach /mnt
+ *     (ns) # $kit/t_umount -f detach /mnt
  *     umount2("/mnt", MNT_DETACH) = 0
+ *     (ns) # pwd; ls
+ *     /mnt
  *   Observe: EBUSY because the shell's current directory is on it; the
  *   detach succeeds, and the shell goes on working in a directory that
  *   is no longer in any mount table.

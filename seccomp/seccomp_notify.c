@@ -25,6 +25,8 @@
  *     seccomp_notify: supervisor: openat /etc/passwd: EACCES
  *     head: cannot open '/etc/passwd' for reading: Permission denied
  *     $ ./seccomp_notify -v true
+ *     seccomp_notify: supervisor: openat /etc/ld.so.cache: CONTINUE
+ *     seccomp_notify: supervisor: openat .../libc.so.6: CONTINUE
  *   Observe: the paths are compared as the target wrote them; "./x" and
  *   "/etc/../etc/hostname" are other strings. And CONTINUE is no
  *   security check: the kernel reads the path again after the
@@ -43,7 +45,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,21 +128,20 @@ read_path(pid_t pid, unsigned long long addr, char *path, size_t size)
     return 0;
 }
 
-/* Decide on one notification: fill RESP, the answer for the caller to
- * send, or answer it here already (a descriptor sent with ADDFD) and set
- * *ANSWERED. Return what to report, or NULL. */
+/* Decide on one notification: fill RESP, the answer to send, or open
+ * the file to send as the call's result and return it in *FD (else -1).
+ * Return what to report, or NULL. */
 static const char *
 decide(int listener, struct seccomp_notif *req, struct seccomp_notif_resp *resp,
-       bool *answered)
+       int *fd)
 {
     static char path[PATH_MAX], note[PATH_MAX + 16];
     int is_openat = req->data.nr == SYS_openat;
     unsigned long long addr = req->data.args[is_openat ? 1 : 0];
     int flags = (int)req->data.args[is_openat ? 2 : 1];
-    struct seccomp_notif_addfd addfd = {0};
-    int i, fd;
+    int i;
 
-    *answered = false;
+    *fd = -1;
     resp->id = req->id; /* which notification this answers */
     /* CONTINUE: the kernel runs the call as the target made it. */
     resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
@@ -165,23 +165,41 @@ decide(int listener, struct seccomp_notif *req, struct seccomp_notif_resp *resp,
         resp->error = -EACCES;
         return note;
     }
-    /* Open FILE here, as the supervisor, and send the descriptor as the
-     * call's result: the target's own open never runs. */
-    fd = open(rules[i].file, flags & ~(O_CREAT | O_TRUNC | O_EXCL));
-    if (fd == -1) {
+    /* Open FILE here, as the supervisor: its descriptor will be the
+     * call's result, and the target's own open never runs. */
+    *fd = open(rules[i].file, flags & ~(O_CREAT | O_TRUNC | O_EXCL));
+    if (*fd == -1)
         resp->error = -errno;
-        return note;
-    }
-    addfd.id = req->id;
-    addfd.srcfd = fd;
-    addfd.flags = SECCOMP_ADDFD_FLAG_SEND; /* add it and answer, at once */
-    addfd.newfd_flags = flags & O_CLOEXEC;
-    if (ioctl(listener, SECCOMP_IOCTL_NOTIF_ADDFD, &addfd) == -1)
-        resp->error = -errno;
-    else
-        *answered = true; /* ADDFD_FLAG_SEND was the answer */
-    close(fd);
     return note;
+}
+
+/* Answer REQ: with the descriptor FD put into the target (ADDFD), or
+ * else with RESP. The target goes on as soon as this returns. */
+static void
+answer(int listener, struct seccomp_notif *req, struct seccomp_notif_resp *resp,
+       int fd)
+{
+    int is_openat = req->data.nr == SYS_openat;
+    int flags = (int)req->data.args[is_openat ? 2 : 1];
+    struct seccomp_notif_addfd addfd = {0};
+
+    if (fd != -1) {
+        addfd.id = req->id;
+        addfd.srcfd = fd;
+        addfd.flags = SECCOMP_ADDFD_FLAG_SEND; /* add it and answer, at once */
+        addfd.newfd_flags = flags & O_CLOEXEC;
+        if (ioctl(listener, SECCOMP_IOCTL_NOTIF_ADDFD, &addfd) == 0) {
+            close(fd);
+            return;
+        }
+        resp->error = -errno;
+        close(fd);
+    }
+    /* ENOENT: the target is gone, or its call was interrupted by a
+     * signal; nothing waits for the answer any more. */
+    if (ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, resp) == -1 &&
+        errno != ENOENT)
+        err_exit("ioctl SECCOMP_IOCTL_NOTIF_SEND");
 }
 
 /* Answer the target's notifications until no process uses the filter
@@ -198,7 +216,7 @@ supervise(int listener, pid_t pid, int *status)
     struct pollfd pfd[2] = {{.fd = listener, .events = POLLIN},
                             {.fd = sys_pidfd_open(pid, 0), .events = POLLIN}};
     const char *note;
-    bool answered;
+    int fd;
 
     /* The structures may grow: allocate what this kernel says. */
     if (sys_seccomp(SECCOMP_GET_NOTIF_SIZES, 0, &sizes) == -1)
@@ -227,16 +245,13 @@ supervise(int listener, pid_t pid, int *status)
             err_exit("ioctl SECCOMP_IOCTL_NOTIF_RECV");
         }
         memset(resp, 0, sizes.seccomp_notif_resp);
-        note = decide(listener, req, resp, &answered);
+        note = decide(listener, req, resp, &fd);
+        /* Report before answering: until the answer the target waits, so
+         * the report comes before anything the call lets it print. */
         if (note != NULL)
             err_note("supervisor: %s %s",
                      req->data.nr == SYS_openat ? "openat" : "open", note);
-        /* ENOENT: the target is gone, or its call was interrupted by a
-         * signal; nothing waits for the answer any more. */
-        if (!answered &&
-            ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, resp) == -1 &&
-            errno != ENOENT)
-            err_exit("ioctl SECCOMP_IOCTL_NOTIF_SEND");
+        answer(listener, req, resp, fd);
     }
     free(req);
     free(resp);

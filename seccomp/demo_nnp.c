@@ -23,6 +23,7 @@
  *     $ sudo ./demo_nnp
  *     NoNewPrivs: 0
  *     seccomp: ok
+ *     Seccomp: 2
  *   Observe: root passes without no_new_privs (CAP_SYS_ADMIN); a user
  *   must set it first. The setuid chapter shows no_new_privs turning the
  *   set-UID bit off.

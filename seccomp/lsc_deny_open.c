@@ -20,6 +20,7 @@
  *     filter: open, openat, openat2 -> EACCES
  *     after: open /etc/passwd: Permission denied (EACCES)
  *     $ ./lsc_deny_open -x busybox cat /etc/passwd
+ *     ...
  *     cat: can't open '/etc/passwd': Operation not permitted
  *   Observe: the same behaviour as seccomp_deny_open in a third of the
  *   filter code.

@@ -21,12 +21,18 @@
  *
  * Try:
  *     $ ./lsc_rules -s inet6 ping -6 -c1 ::1
+ *     ...
  *     ping: socket: Address family not supported by protocol
- *     $ ./lsc_rules -s inet6 ping -4 -c1 127.0.0.1        # works
+ *     $ ./lsc_rules -s inet6 ping -4 -c1 127.0.0.1   # works: only inet6 is refused
  *     $ ./lsc_rules -n unshare -U true
  *     unshare: unshare failed: Operation not permitted
  *     $ ./lsc_rules -n sh -c 'echo a fork still works'
- *     $ ./lsc_rules -n -p | less
+ *     a fork still works
+ *     $ ./lsc_rules -n -p | head -4
+ *     #
+ *     # pseudo filter code start
+ *     #
+ *     # filter for arch x86_64 (3221225534)
  *   Observe: the PFC shows the arch check, the x32 check, and one
  *   masked comparison per CLONE_NEW* flag.
  *

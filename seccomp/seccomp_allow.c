@@ -16,12 +16,16 @@
  *   -l        allow them, but log each one (dmesg or the audit log)
  *
  * Try:
- *     $ ./syscall_list.sh ls.list ls /
- *     $ ./seccomp_allow ls.list ls /
- *     $ grep -v getdents64 ls.list > less.list
- *     $ ./seccomp_allow less.list ls /
+ *     $ ./syscall_list.sh /tmp/ls.list ls / >/dev/null
+ *     syscall_list.sh: ... system calls written to /tmp/ls.list
+ *     $ ./seccomp_allow /tmp/ls.list ls / >/dev/null && echo works
+ *     works
+ *     $ grep -v getdents64 /tmp/ls.list > /tmp/less.list
+ *     $ ./seccomp_allow /tmp/less.list ls /
  *     ls: reading directory '/': State not recoverable
- *     $ strace -f ./seccomp_allow less.list ls / 2>&1 | grep ENOTRECOV
+ *     $ strace -f ./seccomp_allow /tmp/less.list ls / 2>&1 | grep ENOTRECOV
+ *     ...getdents64(3, ...) = -1 ENOTRECOVERABLE (State not recoverable)
+ *     ...
  *   Observe: the message names the operation that lost its call, and
  *   strace names the call.
  *

@@ -10,10 +10,10 @@
  * Usage: seccomp_exec FILE CMD [ARG...]
  *
  * Try:
- *     $ ./lsc_rules -n -b no-ns.bpf
- *     $ ./seccomp_exec no-ns.bpf unshare -U true
+ *     $ ./lsc_rules -n -b /tmp/no-ns.bpf
+ *     $ ./seccomp_exec /tmp/no-ns.bpf unshare -U true
  *     unshare: unshare failed: Operation not permitted
- *     $ ./seccomp_exec no-ns.bpf grep Seccomp /proc/self/status
+ *     $ ./seccomp_exec /tmp/no-ns.bpf grep Seccomp /proc/self/status
  *     Seccomp:        2
  *     Seccomp_filters:        1
  *   Observe: the file is all there is: no libseccomp at run time. A file

@@ -34,10 +34,15 @@
  *     $ ./seccomp_ret trap:7 errno
  *     handler: SIGSYS syscall 110 arch 0xc000003e data 7 address 0x...
  *     getppid: trapped
- *     $ ./seccomp_ret kill_thread; echo $?          # the only thread: 159
+ *     $ ./seccomp_ret kill_thread; echo $?          # the only thread
+ *     Bad system call...
+ *     159
  *     $ ./seccomp_ret -t kill_thread                # only that thread dies
  *     main: the other thread is gone, this one goes on
  *     $ ./seccomp_ret trace; ./seccomp_ret user_notif; ./seccomp_ret log
+ *     getppid: Function not implemented (ENOSYS)
+ *     getppid: Function not implemented (ENOSYS)
+ *     getppid: 4242
  *     $ ./seccomp_ret -a
  *     kill_process: available
  *     ...

@@ -23,9 +23,11 @@
  *     write: ok
  *     $ ./seccomp_strict getpid; echo "status $?"
  *     strict mode: on
+ *     Killed
  *     status 137
  *     $ ./seccomp_strict exit_group; echo "status $?"
  *     strict mode: on
+ *     Killed
  *     status 137
  *   Observe: write works, and the program ends through the exit call
  *   itself; getpid, harmless as it is, kills the process (137: 128 +

@@ -22,8 +22,8 @@
  *
  * Try:
  *     $ sudo ./cgroup_release
- *     hierarchy: v1 /tmp/isolab-release.XXXXXX/mnt (name=isolab_release.4242)
- *     release_agent: /tmp/isolab-release.XXXXXX/agent
+ *     hierarchy: v1 /tmp/isolab-release.../mnt (name=isolab_release.4242)
+ *     release_agent: /proc/4242/root/tmp/isolab-release.../agent
  *     child 4242 was in /job, which has notify_on_release 1
  *     the agent ran with: /job
  *     removed the hierarchy
@@ -69,7 +69,7 @@ sleep_ms(long ms)
 int
 main(int argc, char *argv[])
 {
-    char dir[256], mnt[272], agent[272], log[272], job[288], text[320];
+    char dir[256], mnt[272], agent[272], log[272], job[288], text[352];
     char options[80];
     int opt, i, n = 0, gone;
     pid_t pid;
@@ -123,17 +123,21 @@ main(int argc, char *argv[])
     }
     printf("hierarchy: v1 %s (name=%s)\n", mnt, name);
 
-    /* The agent: the kernel runs it with the cgroup's path. Its path
-     * must mean the same in the initial mount namespace: a directory of
-     * /tmp (or $TMPDIR) on the host's file system does. */
-    snprintf(text, sizeof(text), "#!/bin/sh\necho \"$1\" >> %s\n", log);
+    /* The agent: the kernel runs it with the cgroup's path, from the
+     * initial mount namespace, where our /tmp may be another file system
+     * (a container's, or a private tmpfs). /proc/OURPID/root leads from
+     * there to our root, so the agent and its log are named through it:
+     * the paths then mean our files in every mount namespace. */
+    snprintf(text, sizeof(text), "#!/bin/sh\necho \"$1\" >> /proc/%d/root%s\n",
+             (int)getpid(), log);
     f = fopen(agent, "w");
     if (f == NULL || fputs(text, f) == EOF || fclose(f) == EOF ||
         chmod(agent, 0755) == -1)
         err_exit("write %s", agent);
-    if (cg_write(mnt, "release_agent", "%s", agent) == -1)
+    if (cg_write(mnt, "release_agent", "/proc/%d/root%s", (int)getpid(),
+                 agent) == -1)
         err_exit("write %s/release_agent", mnt);
-    printf("release_agent: %s\n", agent);
+    printf("release_agent: /proc/%d/root%s\n", (int)getpid(), agent);
 
     /* notify_on_release 1: when /job has been populated and then loses
      * its last process (and child cgroup), the kernel runs the agent.

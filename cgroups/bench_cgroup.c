@@ -20,12 +20,13 @@
  *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
  *   -V 1|2     use only a v1 or a v2 hierarchy
  *
- * Try:
+ * Try (cgroup v2):
  *     $ sudo ./bench_cgroup -i
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     # bench_cgroup: microseconds
+ *     # machine: ...
  *     # operation median min max
- *     mkdir 25 20 60
+ *     mkdir ...
  *     ...
  *
  * Needs: root, or a cgroup delegated to you (-P).

@@ -15,7 +15,7 @@
  *   -c CONTROLLER  in the hierarchy that holds CONTROLLER (default: the
  *                  v2 hierarchy, or the pids one in v1)
  *
- * Try:
+ * Try (cgroup v2):
  *     $ sudo ./cgroup_basics
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     cgroup: /sys/fs/cgroup/.../isolab.cgroup_basics.4242
@@ -24,7 +24,7 @@
  *     rmdir while populated: Device or resource busy (EBUSY)
  *     child ended; cgroup.procs: (empty)
  *     rmdir when empty: ok
- *     $ ls /sys/fs/cgroup/user.slice     # the same files in every cgroup
+ *     $ ls /sys/fs/cgroup/init.scope     # the same files in every cgroup
  *
  * Needs: root, or a cgroup delegated to you (-P).
  *

@@ -15,7 +15,7 @@
  *   -n N       how many children (3)
  *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
  *
- * Try:
+ * Try (cgroup v2):
  *     $ sudo ./cgroup_clone_kill
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     started 3 children with CLONE_INTO_CGROUP

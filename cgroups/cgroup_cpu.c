@@ -19,7 +19,7 @@
  *   -P PARENT   make the cgroups below PARENT, not below our own cgroup
  *   -V 1|2      use only a v1 or a v2 hierarchy
  *
- * Try: (pure v2: in a cgroup of its own, see README; hybrid: sudo alone)
+ * Try (cgroup v2, systemd, the test guest): (a cgroup of its own: see README)
  *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_cpu -q 20
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     quota: 20% of a CPU (cpu.max 20000 100000)

@@ -15,7 +15,7 @@
  * Usage: cgroup_events [-P PARENT]
  *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
  *
- * Try:
+ * Try (cgroup v2):
  *     $ sudo ./cgroup_events
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     cgroup.events: populated 1

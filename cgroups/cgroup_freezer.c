@@ -16,7 +16,7 @@
  *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
  *   -V 1|2     use only a v1 or a v2 hierarchy
  *
- * Try:
+ * Try (cgroup v2):
  *     $ sudo ./cgroup_freezer
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     running: the count went on

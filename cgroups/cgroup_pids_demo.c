@@ -15,7 +15,7 @@
  *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
  *   -V 1|2     use only a v1 or a v2 hierarchy
  *
- * Try: (pure v2: in a cgroup of its own, see README; hybrid: sudo alone)
+ * Try (cgroup v2, systemd, the test guest): (a cgroup of its own: see README)
  *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_pids_demo
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     cgroup: /sys/fs/cgroup/system.slice/run-r....scope/isolab.cgroup_pids_demo.4242

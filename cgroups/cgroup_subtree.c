@@ -17,7 +17,7 @@
  *                  one offered)
  *   -P PARENT      make our cgroup below PARENT, not below our own
  *
- * Try: (pure v2, in a cgroup of its own, as systemd makes one)
+ * Try (cgroup v2, systemd, the test guest): (a cgroup of its own, from systemd)
  *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_subtree
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     offered to our cgroup: cpuset cpu io memory pids

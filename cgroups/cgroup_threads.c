@@ -15,7 +15,7 @@
  * Usage: cgroup_threads [-P PARENT]
  *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
  *
- * Try:
+ * Try (cgroup v2):
  *     $ sudo ./cgroup_threads
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     t1 made threaded: P domain threaded, t1 threaded, t2 domain invalid,

@@ -15,13 +15,15 @@
  *   DIR  only the subtree of this cgroup (default: every hierarchy)
  *   -t   list the threads of each process too
  *
- * Try:
- *     $ ./cgroup_tree | less
- *     $ ./cgroup_tree -t /sys/fs/cgroup/system.slice/cron.service
- *     cron.service [domain]
- *       pid 712 cron
- *         tid 712 cron
- *     $ systemd-cgls       # systemd's view of the same, where it runs
+ * Try (cgroup v2, systemd):
+ *     $ ./cgroup_tree | head -2
+ *     == v2 /sys/fs/cgroup
+ *     / [domain]
+ *     $ ./cgroup_tree -t /sys/fs/cgroup/init.scope
+ *     init.scope [domain]
+ *       pid 1 systemd
+ *         tid 1 systemd
+ *     $ systemd-cgls --no-pager | head      # systemd's view of the same
  *   Observe: a process is in exactly one cgroup per hierarchy: in v1 the
  *   same process shows once in each of several trees.
  *

@@ -27,9 +27,9 @@
  *                  hierarchy holds pids, a named one of our own)
  *   -P PARENT      make the cgroup below PARENT, not below our own cgroup
  *
- * Try:
+ * Try (hybrid):
  *     $ sudo ./cgroup_v1_tasks
- *     /proc/cgroups: cpu in hierarchy 1, cpuacct in 2, ..., pids in 8
+ *     /proc/cgroups: cpuset in hierarchy 3, cpu in hierarchy 1, ..., pids in hierarchy 8
  *     hierarchy: v1 /sys/fs/cgroup/pids (pids)
  *     a/tasks: 4242
  *     b/tasks: 4243
@@ -37,12 +37,11 @@
  *     b/cgroup.procs: 4242
  *     thread 4242: 8:pids:/isolab.cgroup_v1_tasks.4242/a
  *     thread 4243: 8:pids:/isolab.cgroup_v1_tasks.4242/b
- *
- *   On pure v2 (a named hierarchy, as root):
+ * Try (cgroup v2): (a named hierarchy of our own)
  *     $ sudo ./cgroup_v1_tasks
  *     /proc/cgroups: cpuset in hierarchy 0, cpu in hierarchy 0, ...
  *     hierarchy: a named v1 hierarchy of our own, name=isolab_tasks.4242
- *     hierarchy: v1 /tmp/isolab-tasks.XXXXXX (name=isolab_tasks.4242)
+ *     hierarchy: v1 /tmp/isolab-tasks... (name=isolab_tasks.4242)
  *     ...
  *     thread 4242: 1:name=isolab_tasks.4242:/isolab.cgroup_v1_tasks.4242/a
  *

@@ -21,11 +21,13 @@
  *   tiocsti ldisc cgroup_v1 module bpf perf userfaultfd io_uring reboot clock
  *   suid fds cwd
  *
- * Try:
+ * Try (at the top of the kit):
  *     $ container/isocon /bin/escape_probe all
  *     unshare: refused (EPERM)
  *     ...
  *     $ container/isocon -S /bin/escape_probe unshare keyctl
+ *     unshare: ALLOWED
+ *     keyctl: ALLOWED
  *     $ sudo container/escape_probe -f mount reboot   # the host, as root
  *     mount: ALLOWED
  *     reboot: ALLOWED

@@ -58,16 +58,28 @@
  *   -x PID       join the container whose init is PID
  *   -v           say each step (for a live demo)
  *
- * Try:
- *     $ make rootfs
- *     $ container/isocon -v sh -c 'hostname; id; ps; ls /'
- *     $ container/isocon -p 20 sh      # then a fork bomb: :(){ :|:& };:
- *     $ make debian; container/isocon -w -r build/debian bash
- *     $ container/isocon sleep 300 &
- *     $ container/isocon -x $(pgrep -P $!) ps   # $!'s child is the init
+ * Try (at the top of the kit):
+ *     $ make rootfs          # busybox in build/rootfs
+ *     $ container/isocon sh -c 'hostname; id; ps'
+ *     isocon
+ *     uid=0(root) gid=0(root)
+ *     PID   USER     COMMAND
+ *         1 root     isocon-init
+ *         2 root     {ps} sh -c hostname; id; ps
+ *     $ sudo container/isocon -p 5 sh -c 'sleep 1 & sleep 1 & sleep 1 & sleep 1 & wait'
+ *     sh: can't fork: Resource temporarily unavailable
+ *     ...
+ *     $ container/isocon sleep 300 </dev/null &     # no terminal for it
+ *     $ sleep 1; container/isocon -x $(pgrep -P $!) ps    # once it is up
+ *     PID   USER     COMMAND
+ *         1 root     isocon-init
+ *         2 root     sleep 300
+ *         3 root     ps
  *   Observe: hostname isocon, PID 1, only the container's processes,
- *   the busybox root; container/README.md has the table of escape
- *   attempts and what stops each.
+ *   the busybox root; five tasks at most with -p 5, so the fourth sleep
+ *   cannot start. A real distribution's root: make debian, then
+ *   container/isocon -w -r build/debian bash (container/README.md). The
+ *   README also has the table of escape attempts and what stops each.
  *
  * Needs: unprivileged user namespaces (or root); root or a delegated
  * cgroup for the limits; Linux 5.9 (close_range).

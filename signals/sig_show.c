@@ -22,7 +22,7 @@
  *     SigBlk: 0000000000000000
  *     SigIgn: 0000000000000000
  *     SigCgt: 0000000000004a07 SIGHUP SIGINT SIGQUIT SIGUSR1 SIGUSR2 SIGTERM
- *     $ sh -c 'sleep 9 >/dev/null & ./sig_show $!; kill $!' | grep SigIgn
+ *     $ sh -c './sig_show & wait' | grep SigIgn     # itself, in the background
  *     SigIgn: 0000000000000006 SIGINT SIGQUIT
  *     $ ./sig_show $$     # your shell: more ignored and caught on a terminal
  *   Observe: sig_count catches the signals it counts, and while it

@@ -43,7 +43,7 @@ setup() {
         head -1 "$src" | grep -q 'SPDX-License-Identifier: MIT' &&
             grep -q "^ \* $name - " "$src" &&
             grep -q '^ \* Usage: ' "$src" &&
-            grep -q '^ \* Try:' "$src" &&
+            grep -Eq '^ \* Try( \([^)]*\))?:' "$src" &&
             grep -q '^ \* Needs:' "$src" &&
             grep -q '^ \* See also:' "$src" ||
             bad+=("$p")

@@ -11,12 +11,13 @@
  * Usage: delegate_to USER DIR
  *   USER: a user name or number; DIR: the cgroup's directory
  *
- * Try:
+ * Try (cgroup v2, the test guest):
  *     $ sudo mkdir /sys/fs/cgroup/d
  *     $ sudo ./delegate_to nobody /sys/fs/cgroup/d
- *     delegated /sys/fs/cgroup/d to 65534: the directory, cgroup.procs,
- *     cgroup.threads, cgroup.subtree_control
- *     $ ls -l /sys/fs/cgroup/d | grep nobody
+ *     delegated /sys/fs/cgroup/d to 65534: the directory, cgroup.procs, ...
+ *     $ ls -l /sys/fs/cgroup/d | grep -c nobody
+ *     3
+ *     $ sudo rmdir /sys/fs/cgroup/d
  *
  * Needs: root (CAP_CHOWN).
  *

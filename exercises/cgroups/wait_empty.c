@@ -10,10 +10,13 @@
  * Usage: wait_empty DIR
  *   DIR: the cgroup's directory
  *
- * Try:
- *     $ sudo mkdir /sys/fs/cgroup/w; sleep 2 & echo $! | sudo tee /sys/fs/cgroup/w/cgroup.procs
+ * Try (cgroup v2, the test guest):
+ *     $ sudo mkdir /sys/fs/cgroup/w
+ *     $ sleep 2 &
+ *     $ sudo sh -c "echo $! > /sys/fs/cgroup/w/cgroup.procs"
  *     $ ./wait_empty /sys/fs/cgroup/w        # returns when sleep ends
  *     /sys/fs/cgroup/w: empty
+ *     $ sudo rmdir /sys/fs/cgroup/w
  *
  * Needs: read access to the cgroup's files.
  *

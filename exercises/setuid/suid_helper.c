@@ -10,14 +10,17 @@
  *
  * Usage: suid_helper MESSAGE
  *
- * Try: (as root to install, then as a user)
- *     # mkdir /opt/h; cp suid_helper /opt/h; chmod u+s /opt/h/suid_helper
- *     # touch /opt/h/helper.log; chmod 644 /opt/h/helper.log
- *     $ /opt/h/suid_helper 'hello'
+ * Try:
+ *     $ install -d -m 700 ~/suid; cp suid_helper ~/suid/
+ *     $ sudo chown root ~/suid/suid_helper; sudo chmod u+s ~/suid/suid_helper
+ *     $ sudo touch ~/suid/helper.log; sudo chmod 644 ~/suid/helper.log
+ *     $ ~/suid/suid_helper 'hello'
  *     ids after the open: 1000 1000 1000
- *     $ echo x >> /opt/h/helper.log            # Permission denied
- *     $ cat /opt/h/helper.log
+ *     $ echo x >> ~/suid/helper.log
+ *     bash: .../helper.log: Permission denied
+ *     $ cat ~/suid/helper.log
  *     uid 1000: hello
+ *     $ sudo rm -r ~/suid                       # no set-UID copy left
  *
  * Needs: a set-UID copy (owned by the log's owner), on a file system
  * without nosuid.

@@ -14,12 +14,14 @@
  * Usage: aware_read FILE
  *
  * Try:
- *     $ cp aware_read /tmp; sudo setcap cap_dac_read_search+p /tmp/aware_read
- *     $ /tmp/aware_read /etc/shadow
+ *     $ install -d -m 700 ~/caps; cp aware_read ~/caps/
+ *     $ sudo setcap cap_dac_read_search+p ~/caps/aware_read
+ *     $ ~/caps/aware_read /etc/shadow
  *     start: CapEff 0000000000000000
  *     open: CapEff 0000000000000004
  *     after: CapEff 0000000000000000
  *     read: 1204 bytes
+ *     $ rm -r ~/caps                  # no file-capability copy left
  *
  * Needs: a file capability on a copy (setcap needs root).
  *

@@ -12,12 +12,13 @@
  * Usage: bind_low PORT
  *
  * Try:
- *     $ cp bind_low /tmp; sudo setcap cap_net_bind_service+p /tmp/bind_low
- *     $ sudo unshare -n setpriv --reuid=nobody --regid=nogroup \
- *           --clear-groups /tmp/bind_low 80
+ *     $ install -d -m 700 ~/caps; cp bind_low ~/caps/
+ *     $ sudo setcap cap_net_bind_service+p ~/caps/bind_low
+ *     $ ~/caps/bind_low 80
  *     bind port 80: ok
  *     CapPrm: 0000000000000000
  *     CapEff: 0000000000000000
+ *     $ rm -r ~/caps                  # no file-capability copy left
  *
  * Needs: the file capability cap_net_bind_service+p on a copy.
  *

@@ -22,7 +22,12 @@
  *     CapAmb: 0000000000000400
  *     ...
  *     securebits: 0x2f (noroot, noroot_locked, no_setuid_fixup, ...)
- *     $ ../../userns/userns_child_exec -r ./caps_only ../../caps/capshow
+ *     NoNewPrivs: 0
+ *     $ ../../userns/userns_child_exec -r ./caps_only ../../caps/capshow | head -4
+ *     CapInh: 0000000000000000
+ *     CapPrm: 0000000000000000
+ *     CapEff: 0000000000000000
+ *     CapBnd: 0000000000000000
  *
  * Needs: CAP_SETPCAP: root, or root in a user namespace (as above).
  *

@@ -14,7 +14,7 @@
  *   -n MAX     the most tasks the command may have at once (20)
  *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
  *
- * Try:
+ * Try (cgroup v2, systemd, the test guest):
  *     $ sudo systemd-run --scope -p Delegate=yes ./fork_jail -n 10 sh -c 'for i in $(seq 30); do sleep 60 & done'
  *     sh: 1: Cannot fork
  *     ...

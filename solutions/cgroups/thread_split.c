@@ -15,8 +15,9 @@
  *   -P PARENT  make the cgroup below PARENT, not below our own cgroup
  *   -V 1|2     use only a v1 or a v2 hierarchy
  *
- * Try:
+ * Try (cgroup v2):
  *     $ sudo ./thread_split
+ *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     thread 4242: 0::/.../isolab.thread_split.4242/a
  *     thread 4243: 0::/.../isolab.thread_split.4242/b
  *

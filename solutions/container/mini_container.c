@@ -25,7 +25,10 @@
  *
  * Try:
  *     $ ./mini_container -H box sh -c 'hostname; id -u; echo $$; ls /'
- *     $ make grade EX=container/mini_container      # from the top
+ *     box
+ *     0
+ *     2
+ *     bin      dev      etc      oldroot  proc     root     sys      tmp
  *
  * Needs: unprivileged user namespaces; for -p, a cgroup delegated to
  * you (-P), or root.

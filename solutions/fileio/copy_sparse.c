@@ -14,6 +14,8 @@
  *     $ truncate -s 1G /tmp/big; echo end >> /tmp/big
  *     $ ./copy_sparse /tmp/big /tmp/big.copy
  *     $ du -h /tmp/big /tmp/big.copy; cmp /tmp/big /tmp/big.copy
+ *     ...K	/tmp/big
+ *     ...K	/tmp/big.copy
  *   Observe: both use a few KiB, and cmp finds them equal.
  *
  * Needs: nothing special; a file system with holes (ext4, xfs, btrfs,

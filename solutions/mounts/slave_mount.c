@@ -15,7 +15,7 @@
  *
  * Try:
  *     $ ../../userns/userns_child_exec -r ./slave_mount
- *     slave: /tmp/slave is a slave of peer group 1
+ *     slave: /tmp/slave is a slave of peer group ...
  *     master to slave: mounted /tmp/master/m, seen at /tmp/slave/m: yes
  *     slave to master: mounted /tmp/slave/s, seen at /tmp/master/s: no
  *   Observe: one way only.

@@ -15,6 +15,11 @@
  *
  * Try:
  *     $ unshare -rpf --mount-proc ./mini_init sh -c 'sleep 1 & ps -o pid,stat,comm'
+ *         PID STAT COMMAND
+ *           1 S+   mini_init
+ *           2 S+   sh
+ *           3 S+   sleep
+ *           4 R+   ps
  *     $ unshare -rpf --mount-proc ./mini_init sh -c 'exit 3'; echo $?
  *     3
  *   Observe: the orphaned sleep is reaped by mini_init when it ends, and

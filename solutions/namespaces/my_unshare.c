@@ -19,6 +19,7 @@
  *     $ sudo ./my_unshare -pf sh -c 'echo $$'
  *     1
  *     $ ../../userns/userns_child_exec -r ./my_unshare -pf sh -c 'echo $$'
+ *     1
  *   Observe: without -f, the shell of -p would not be in the new PID
  *   namespace: only its children would.
  *

@@ -11,11 +11,13 @@
  *   "TYPE: different (INODE1 INODE2)".
  *
  * Try:
- *     $ ./ns_share $$ 1
+ *     $ sudo ./ns_share 1 $$          # everything shared, on a plain host
+ *     $ unshare -r sleep 60 &
+ *     $ sleep 1; ./ns_share $$ $!     # once it has its namespace
  *     cgroup: shared (4026531835)
  *     ...
- *     $ unshare -r sleep 60 & ./ns_share $$ $!
  *     user: different (4026531837 4026532460)
+ *     ...
  *   Observe: everything shared with PID 1 on a plain host; inside a
  *   container, almost nothing.
  *

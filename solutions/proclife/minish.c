@@ -23,8 +23,8 @@
  *     2
  *     $ echo nosuch | ./minish
  *     minish: nosuch: command not found
- *     $ ./minish                      # interactive, with a prompt
  *   Observe: the exit status of minish is the last command's, as with sh.
+ *   Run ./minish alone to type at its prompt (shown only on a terminal).
  *
  * Needs: nothing special; runs as any user.
  *

@@ -21,7 +21,12 @@
  *     SIGCHLD handler reaped the command: no
  *     after: SIGINT default, SIGQUIT default, SIGCHLD unblocked
  *     $ ./my_system 'kill -INT $PPID'
+ *     status: exited 0
+ *     ...
  *     $ ./my_system 'grep -e SigBlk -e SigIgn /proc/$PPID/status'
+ *     SigBlk:	0000000000010000
+ *     SigIgn:	0000000000000006
+ *     ...
  *   Observe: the caller survives a SIGINT sent while the command runs,
  *   and during the command its masks show SIGCHLD blocked (bit 17) and
  *   SIGINT and SIGQUIT ignored (bits 2 and 3).

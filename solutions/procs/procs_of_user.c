@@ -13,8 +13,10 @@
  *
  * Try:
  *     $ ./procs_of_user $USER
+ *     ...
  *     4242 bash
  *     4250 procs_of_user
+ *     ...
  *     $ ps -u $USER -o pid,comm      # compare
  *   Observe: the list includes procs_of_user itself.
  *

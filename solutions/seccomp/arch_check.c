@@ -14,6 +14,7 @@
  *     $ ./arch_check native
  *     getpid: Operation not permitted (EPERM)
  *     $ ./arch_check i386; echo $?
+ *     Bad system call...
  *     159
  *   Observe: 159 is 128 + SIGSYS: the foreign call was killed.
  *

@@ -13,10 +13,10 @@
  * Try:
  *     $ ./deny_family inet6 bash -c ': </dev/tcp/::1/9'
  *     bash: socket: Address family not supported by protocol
- *     bash: /dev/tcp/::1/9: Address family not supported by protocol
+ *     bash: line 1: /dev/tcp/::1/9: Address family not supported by protocol
  *     $ ./deny_family inet6 bash -c ': </dev/tcp/127.0.0.1/9'
  *     bash: connect: Connection refused
- *     bash: /dev/tcp/127.0.0.1/9: Connection refused
+ *     bash: line 1: /dev/tcp/127.0.0.1/9: Connection refused
  *   Observe: bash's /dev/tcp makes a socket of the address's family. The
  *   IPv6 one is refused by the filter; the IPv4 one is made, and only the
  *   connection fails (nothing listens on port 9). ping is no test here: it

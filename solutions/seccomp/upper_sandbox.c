@@ -15,8 +15,13 @@
  *     $ echo hello | ./upper_sandbox
  *     HELLO
  *     $ ./upper_sandbox -t open; echo $?
+ *     Bad system call...
  *     159
- *     $ strace -f ./upper_sandbox < /dev/null 2>&1 | tail -5
+ *     $ strace -f ./upper_sandbox < /dev/null 2>&1 | tail -4
+ *     seccomp(SECCOMP_SET_MODE_FILTER, 0, {len=11, filter=0x55ac0eb42980}) = 0
+ *     read(0, "", 4096)                       = 0
+ *     exit_group(0)                           = ?
+ *     +++ exited with 0 +++
  *
  * Needs: libseccomp; no privilege.
  *

@@ -16,9 +16,9 @@
  *   with its privilege, a path that its caller names ("open as root: ok"
  *   or ENOENT would tell anyone whether any file exists).
  *
- * Try: (a set-UID copy in a directory only you can enter; remove it after)
- *     $ mkdir -m 700 ~/suid && cp drop_regain ~/suid/
- *     $ sudo chown root ~/suid/drop_regain && sudo chmod u+s ~/suid/drop_regain
+ * Try:
+ *     $ install -d -m 700 ~/suid; cp drop_regain ~/suid/
+ *     $ sudo chown root ~/suid/drop_regain; sudo chmod u+s ~/suid/drop_regain
  *     $ ~/suid/drop_regain
  *     start: uid 1000 0 0
  *     dropped: uid 1000 1000 0
@@ -27,7 +27,7 @@
  *     open as root: ok
  *     dropped for good: uid 1000 1000 1000
  *     regain: Operation not permitted (EPERM)
- *     $ rm -r ~/suid
+ *     $ sudo rm -r ~/suid                       # no set-UID copy left
  *
  * Needs: a set-UID-root copy, on a file system without nosuid.
  *

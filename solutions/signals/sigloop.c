@@ -15,11 +15,12 @@
  *   pid PID: ending").
  *
  * Try:
- *     $ ./sigloop
+ *     $ mkfifo /tmp/keys; ./sigloop </tmp/keys &
+ *     $ exec 3>/tmp/keys          # its input: what you would type
  *     pid: 4300
- *     hello                                     (typed)
+ *     $ echo hello >&3
  *     stdin: hello
- *     $ kill -USR1 4300                         (from another terminal)
+ *     $ kill -USR1 %1
  *     signal: SIGUSR1 from pid 4242
  *   Observe: compare with signals/demo_selfpipe, which needs a handler
  *   and a pipe for the same job.

@@ -10,10 +10,11 @@
  *
  * Usage: cap_drop CAP CMD [ARG...]
  *
- * Try:
+ * Try (full bounding set):
  *     $ sudo ./cap_drop net_raw grep CapEff /proc/self/status
- *     CapEff: 000001ffffffdfff
+ *     CapEff:	000001ffffffdfff
  *     $ ../../userns/userns_child_exec -r ./cap_drop net_raw ping -c1 ::1
+ *     cap_drop: exec ping: Operation not permitted (EPERM)
  *
  * Needs: CAP_SETPCAP: root, or root in a user namespace (as above).
  *

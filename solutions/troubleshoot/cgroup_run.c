@@ -11,8 +11,9 @@
  * Usage: cgroup_run [-P PARENT] CMD [ARG...]
  *   -P PARENT  make the cgroup below PARENT, not below our own
  *
- * Try:
+ * Try (cgroup v2):
  *     $ sudo ./cgroup_run cat /proc/self/cgroup
+ *     0::/.../isolab.cgroup_run...
  *
  * Needs: root, or a cgroup delegated to you (-P).
  *

@@ -12,7 +12,7 @@
  *
  * Try:
  *     $ ./map_root id
- *     uid=0(root) gid=0(root) groups=65534(nogroup)
+ *     uid=0(root) gid=0(root) groups=...
  *
  * Needs: unprivileged user namespaces.
  *

@@ -12,6 +12,7 @@
  *
  * Try:
  *     $ ./nnp_filter ping -c1 127.0.0.1
+ *     ...
  *     ping: socket: Operation not permitted
  *
  * Needs: nothing (no_new_privs is set).

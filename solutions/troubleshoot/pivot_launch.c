@@ -14,6 +14,7 @@
  *
  * Try:
  *     $ ../../userns/userns_child_exec -r ./pivot_launch ../../build/rootfs ls /
+ *     bin      dev      etc      oldroot  proc     root     sys      tmp
  *
  * Needs: CAP_SYS_ADMIN: root, or root in a user namespace (as above).
  *

@@ -17,14 +17,13 @@
  *
  * Try:
  *     $ ./container_shell
- *     # id -u; hostname; echo $$; ps -e
+ *     (ns) # id -u; hostname; echo $$; ps -e
  *     0
  *     container
  *     1
  *       PID TTY          TIME CMD
- *         1 ?        00:00:00 sh
- *         4 ?        00:00:00 ps
- *     # exit
+ *         1 pts/...  00:00:00 sh
+ *         4 pts/...  00:00:00 ps
  *   Observe: root, PID 1, and a process list of two, all without any
  *   privilege outside. From another terminal, the host's ps shows the
  *   shell with its real PID and your UID.

@@ -21,10 +21,9 @@
  *     $ ./ns_capable $$ cap_sys_admin /proc/$(pgrep -n sleep)/ns/uts
  *     target: user ns 4026532460 (owner uid 1000), owner of .../ns/uts
  *     process 4242: user ns 4026531837, euid 1000, cap_sys_admin not in CapEff
- *     rule 3: user ns 4026532460 is a child of the process's, created by
- *     euid 1000, which is the process's euid: every capability there
+ *     rule 3: user ns 4026532460 is a child of the process's, created by ...
  *     answer: yes
- *     $ ./ns_capable $$ cap_sys_admin /proc/1/ns/uts
+ *     $ ./ns_capable $$ cap_sys_admin /proc/$$/ns/uts
  *     ...
  *     answer: no
  *   Observe: an ordinary shell is all-powerful over the namespaces that

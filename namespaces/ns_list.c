@@ -18,7 +18,11 @@
  *     user 4026531837 (owner uid 0): 112 members (...)
  *       cgroup 4026531835: 112 members (...)
  *       ipc 4026531839: 112 members (...)
- *     $ ../userns/userns_child_exec -ru sleep 60 &
+ *     $ ../userns/userns_child_exec -v -ru sleep 60 &
+ *     userns_child_exec: child 4301 created in its new namespaces
+ *     userns_child_exec: write /proc/4301/uid_map: 0 1000 1
+ *     userns_child_exec: write /proc/4301/setgroups: deny
+ *     userns_child_exec: write /proc/4301/gid_map: 0 1000 1
  *     $ sudo ./ns_list | grep -A1 "owner uid $(id -u)"
  *       user 4026532458 (owner uid 1000): 1 member (4301)
  *         uts 4026532459: 1 member (4301)

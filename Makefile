@@ -175,10 +175,12 @@ check: deps-ensure
 	$(Q)tests/run $(TESTS)
 
 # The suite in a throw-away Debian 12 guest with systemd and pure cgroup v2
-# (tools/vm): WAYS="session scope user", TESTS as for check.
+# (tools/vm): WAYS="session scope user", TESTS as for check, ONCE files
+# that the first way alone runs.
 check-vm: deps-ensure
 	$(Q)$(MAKE) all exercises rootfs
-	$(Q)WERROR=$(WERROR) tools/vm check $(if $(WAYS),-w "$(WAYS)") $(TESTS)
+	$(Q)WERROR=$(WERROR) tools/vm check $(if $(WAYS),-w "$(WAYS)") \
+	    $(if $(ONCE),-o "$(ONCE)") $(TESTS)
 
 check-rootless: deps-ensure
 	$(Q)$(MAKE) all rootfs

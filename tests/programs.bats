@@ -51,6 +51,24 @@ setup() {
     assert_equal "${bad[*]}" ""
 }
 
+@test "every program: tests/try.bats plays each of its Try: sessions" {
+    local missing=() n k name
+    for p in "${PROGS[@]}"; do
+        n=$(grep -cE '^ \* Try( \([^)]*\))?:' "$ISOLAB_TOP/$p.c")
+        if [ "$n" -eq 1 ]; then
+            grep -qxF "@test \"try: $p\" { plays $p.c; }" \
+                "$ISOLAB_TOP/tests/try.bats" || missing+=("$p")
+        else
+            for ((k = 1; k <= n; k++)); do
+                name="try: $p (session $k)"
+                grep -qxF "@test \"$name\" { plays $p.c $k; }" \
+                    "$ISOLAB_TOP/tests/try.bats" || missing+=("$p#$k")
+            done
+        fi
+    done
+    assert_equal "${missing[*]}" ""
+}
+
 @test "every program: its header names the TLPI section, or says TLPI has none" {
     local bad=() src
     for p in "${PROGS[@]}"; do

@@ -68,7 +68,7 @@ STEPS
 }
 
 @test "tour: a failing step is reported, and the tour's status says so" {
-    printf 'step: fails\nrun: exit 4\n\nstep: expected\nrun: exit 4\nexpect: 4\n' >steps
+    printf 'step: fails\nrun: exit 4\n\nstep: expected\nrun: exit 4\nstatus: 4\n' >steps
     run -1 "$TOUR" --no-pause --file steps
     assert_line "FAILED: exit status 4, expected 0"
     assert_line "tour steps: 1 ok, 0 skipped, 1 failed"
@@ -134,4 +134,41 @@ on_screen() {
     tm send-keys -t 0.0 C-c
     wait_for on_screen 0 'tour-ended 130'
     wait_for ended "$step"
+}
+
+@test "tour: a step fails when the words its observe: talks about are not on screen" {
+    printf 'step: says hello\nrun: echo hello world\nexpect: hello\nexpect: world\n\nstep: says less\nrun: echo hello\nexpect: hello\nexpect: world\n' >steps
+    run -1 "$TOUR" --no-pause --file steps
+    assert_line "FAILED: not on screen: world"
+    assert_line --regexp '^tour steps: 1 ok, 0 skipped, 1 failed$'
+}
+
+@test "tour: a command that cannot run fails the step, and no line number of the tour's shows" {
+    printf 'step: no such command\nrun: isolab-no-such-command\n\nstep: killed\nrun: sh -c '"'"'kill -SYS $$'"'"'; echo "status $?"\nexpect: status 159\n' >steps
+    run -1 "$TOUR" --no-pause --file steps
+    assert_line "FAILED: the command could not run (exit status 127, above)"
+    assert_line "status 159"
+    refute_output --partial "tour: line"
+}
+
+@test "tour: a step 'as: user' runs as an ordinary user, even for root" {
+    let_through "$BATS_TEST_TMPDIR"
+    printf 'step: who\nas: user\nrun: id -u\nexpect: %s\n' "${ISOLAB_USER_ID}" >steps
+    [ "$(id -u)" -eq 0 ] || sed -i "s/^expect: .*/expect: $(id -u)/" steps
+    run -0 "$TOUR" --no-pause --file steps
+    assert_line "$([ "$(id -u)" -eq 0 ] && echo "$ISOLAB_USER_ID" || id -u)"
+}
+
+@test "tour: every step of every chapter has expect: lines for what it asks to observe" {
+    local f bad=()
+    for f in "$ISOLAB_TOP"/*/tour.steps; do
+        # a step: a block; one with observe: and no expect: is reported
+        bad+=($(awk -v f="${f#"$ISOLAB_TOP"/}" '
+            /^step:/ { t = $0; o = 0; e = 0 }
+            /^observe:/ { o = 1 }
+            /^expect:/ { e = 1 }
+            /^$/ { if (t != "" && o && !e) print f ":" NR; t = "" }
+            END { if (t != "" && o && !e) print f ":end" }' "$f"))
+    done
+    assert_equal "${bad[*]}" ""
 }

@@ -21,13 +21,17 @@
  *
  * Try (cgroup v2, systemd, the test guest): (a cgroup of its own: see README)
  *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_memory
+ *     Running scope as unit: run-r....scope
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     limit: 32 MiB
  *     child: killed by SIGKILL after 31 of 64 MiB
+ *     memory.events max: 35
  *     memory.events oom_kill: 1
+ *     memory.peak: 33554432
  *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_memory -a 16
  *     ...
  *     child: exited with status 0 after 16 of 16 MiB
+ *     ...
  *   Observe: dmesg shows the OOM killer's report, naming the cgroup
  *   ("Memory cgroup out of memory").
  *

@@ -17,6 +17,7 @@
  *
  * Try (cgroup v2, systemd, the test guest): (a cgroup of its own: see README)
  *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_pids_demo
+ *     Running scope as unit: run-r....scope
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     cgroup: /sys/fs/cgroup/system.slice/run-r....scope/isolab.cgroup_pids_demo.4242
  *     pids.max: 5

@@ -19,6 +19,7 @@
  *
  * Try (cgroup v2, systemd, the test guest): (a cgroup of its own, from systemd)
  *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_subtree
+ *     Running scope as unit: run-r....scope
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
  *     offered to our cgroup: cpuset cpu io memory pids
  *     +memory with a process inside: Device or resource busy (EBUSY)

@@ -18,8 +18,7 @@
  * Try (cgroup v2):
  *     $ sudo ./cgroup_threads
  *     hierarchy: v2 /sys/fs/cgroup (cgroup2)
- *     t1 made threaded: P domain threaded, t1 threaded, t2 domain invalid,
- *     d domain invalid
+ *     t1 made threaded: P domain threaded, t1 threaded, t2 domain invalid, ...
  *     a process into d: Operation not supported (EOPNOTSUPP)
  *     t2 made threaded: t2 threaded
  *     thread 4242: 0::/.../isolab.cgroup_threads.4242/t1

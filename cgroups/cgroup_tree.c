@@ -18,9 +18,9 @@
  * Try (cgroup v2, systemd):
  *     $ ./cgroup_tree | head -2
  *     == v2 /sys/fs/cgroup
- *     / [domain]
+ *     / controllers: cpuset cpu io memory ...
  *     $ ./cgroup_tree -t /sys/fs/cgroup/init.scope
- *     init.scope [domain]
+ *     /sys/fs/cgroup/init.scope [domain] controllers: ...
  *       pid 1 systemd
  *         tid 1 systemd
  *     $ systemd-cgls --no-pager | head      # systemd's view of the same

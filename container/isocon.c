@@ -66,9 +66,6 @@
  *     PID   USER     COMMAND
  *         1 root     isocon-init
  *         2 root     {ps} sh -c hostname; id; ps
- *     $ sudo container/isocon -p 5 sh -c 'sleep 1 & sleep 1 & sleep 1 & sleep 1 & wait'
- *     sh: can't fork: Resource temporarily unavailable
- *     ...
  *     $ container/isocon sleep 300 </dev/null &     # no terminal for it
  *     $ sleep 1; container/isocon -x $(pgrep -P $!) ps    # once it is up
  *     PID   USER     COMMAND
@@ -76,8 +73,10 @@
  *         2 root     sleep 300
  *         3 root     ps
  *   Observe: hostname isocon, PID 1, only the container's processes,
- *   the busybox root; five tasks at most with -p 5, so the fourth sleep
- *   cannot start. A real distribution's root: make debian, then
+ *   the busybox root. With -p 5 (root, or a delegated cgroup: on pure v2
+ *   from a cgroup of its own, sudo systemd-run --scope -p Delegate=yes
+ *   container/isocon -p 5 sh) a fork bomb stops at five tasks. A real
+ *   distribution's root: make debian, then
  *   container/isocon -w -r build/debian bash (container/README.md). The
  *   README also has the table of escape attempts and what stops each.
  *

@@ -15,13 +15,13 @@
  *
  * Try (cgroup v2):
  *     $ sudo ./demo_cgroupns
- *     outside: 0::/user.slice/user-1000.slice/session-2.scope
+ *     outside: 0::/...
  *     inside: 0::/
- *     inside, PID 1: 0::/../../..
+ *     inside, PID 1: 0::/../../../init.scope
  *     $ ../userns/userns_child_exec -r ./demo_cgroupns     # rootless
- *     outside: 0::/user.slice/...
+ *     outside: 0::/...
  *     inside: 0::/
- *     inside, PID 1: 0::/...
+ *     inside, PID 1: 0::/../...
  *   Observe: the same cgroup, two names. PID 1 lives above our root:
  *   each ".." climbs one level out of the namespace's view.
  *

@@ -16,9 +16,10 @@
  *
  * Try (cgroup v2, systemd, the test guest):
  *     $ sudo systemd-run --scope -p Delegate=yes ./fork_jail -n 10 sh -c 'for i in $(seq 30); do sleep 60 & done'
- *     sh: 1: Cannot fork
+ *     Running scope as unit: run-r....scope
+ *     sh: ...: Cannot fork
  *     ...
- *     fork_jail: pids.events max: 21; ended 9 left-over processes
+ *     fork_jail: pids.events max: ...; ended ... left-over processes
  *
  * Needs: root, or a cgroup delegated to you (-P); the pids controller.
  *

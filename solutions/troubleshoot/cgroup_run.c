@@ -11,8 +11,9 @@
  * Usage: cgroup_run [-P PARENT] CMD [ARG...]
  *   -P PARENT  make the cgroup below PARENT, not below our own
  *
- * Try (cgroup v2):
- *     $ sudo ./cgroup_run cat /proc/self/cgroup
+ * Try (cgroup v2, systemd, the test guest):
+ *     $ sudo systemd-run --scope -p Delegate=yes ./cgroup_run cat /proc/self/cgroup
+ *     Running scope as unit: run-r....scope
  *     0::/.../isolab.cgroup_run...
  *
  * Needs: root, or a cgroup delegated to you (-P).

@@ -20,7 +20,7 @@
  *     writes: 4
  *     $ cmp /etc/services /tmp/services.copy && echo same
  *     same
- *     $ strace -c -e trace=read,write ./copy -b 1 /etc/hostname /tmp/h
+ *     $ strace -c -S name -e trace=read,write ./copy -b 1 /etc/hostname /tmp/h
  *     % time     seconds  usecs/call     calls    errors syscall
  *     ...
  *     ... read

@@ -16,7 +16,7 @@
  *     pid: 4300
  *     waiting for signals (SIGTERM ends)
  *     $ ./sig_show $!
- *     SigQ: 0/63367
+ *     SigQ: ...
  *     SigPnd: 0000000000000000
  *     ShdPnd: 0000000000000000
  *     SigBlk: 0000000000000000

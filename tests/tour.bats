@@ -160,15 +160,16 @@ on_screen() {
 }
 
 @test "tour: every step of every chapter has expect: lines for what it asks to observe" {
-    local f bad=()
+    local f bad=() found
     for f in "$ISOLAB_TOP"/*/tour.steps; do
         # a step: a block; one with observe: and no expect: is reported
-        bad+=($(awk -v f="${f#"$ISOLAB_TOP"/}" '
+        mapfile -t found < <(awk -v f="${f#"$ISOLAB_TOP"/}" '
             /^step:/ { t = $0; o = 0; e = 0 }
             /^observe:/ { o = 1 }
             /^expect:/ { e = 1 }
             /^$/ { if (t != "" && o && !e) print f ":" NR; t = "" }
-            END { if (t != "" && o && !e) print f ":end" }' "$f"))
+            END { if (t != "" && o && !e) print f ":end" }' "$f")
+        bad+=("${found[@]}")
     done
     assert_equal "${bad[*]}" ""
 }

@@ -50,8 +50,8 @@ main(int argc, char *argv[])
     while ((pid = wait(&status)) != -1 || errno == EINTR) {
         if (pid != cmd)
             continue;
-        result = WIFEXITED(status) ? WEXITSTATUS(status)
-                                   : 128 + WTERMSIG(status);
+        result =
+            WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
     return result;
 }

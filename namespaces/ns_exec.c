@@ -19,10 +19,11 @@
  *   The exit status is the command's (128 + signal if it was killed).
  *
  * Try:
- *     $ sudo unshare --uts sh -c 'hostname inside; sleep 60' &
- *     $ sudo ./ns_exec /proc/$(pgrep -n sleep)/ns/uts -- hostname
+ *     $ sudo unshare --uts sh -c 'hostname inside; exec sleep 62' &
+ *     $ sleep 1                 # for it to start
+ *     $ sudo ./ns_exec /proc/$(pgrep -n -f 'sleep 62')/ns/uts -- hostname
  *     inside
- *     $ sudo ./ns_exec -t $(pgrep -n sleep) -n uts -- hostname
+ *     $ sudo ./ns_exec -t $(pgrep -n -f 'sleep 62') -n uts -- hostname
  *     inside
  *     $ ./ns_exec /etc/passwd -- true
  *     ns_exec: setns /etc/passwd: Invalid argument (EINVAL)

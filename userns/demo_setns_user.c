@@ -15,7 +15,7 @@
  *
  * Try:
  *     $ ./userns_child_exec -r sleep 60 &
- *     $ ./demo_setns_user $(pgrep -n sleep) id -u
+ *     $ sleep 1; ./demo_setns_user $(pgrep -P $!) id -u     # its child
  *     before: euid 1000, CapEff 0000000000000000
  *     after: euid 0, CapEff 000001ffffffffff
  *     0

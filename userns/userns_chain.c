@@ -18,8 +18,8 @@
  * Try:
  *     $ ./userns_chain
  *     user ns 4026531837, owner uid 0: top (the initial user namespace)
- *     $ ./userns_child_exec -r ./userns_child_exec -r sleep 60 &
- *     $ ./userns_chain $(pgrep -n sleep)
+ *     $ ./userns_child_exec -r ./userns_child_exec -r sleep 61 &
+ *     $ sleep 1; ./userns_chain $(pgrep -n -f 'sleep 61')    # once it runs
  *     user ns 4026532458, owner uid 1000
  *     user ns 4026532457, owner uid 1000
  *     user ns 4026531837, owner uid 0: top (the initial user namespace)

@@ -10,8 +10,9 @@
  *   The exit status is CMD's.
  *
  * Try:
- *     $ sudo unshare --uts sh -c 'hostname inside; exec sleep 60' &
- *     $ sudo ./my_ns_exec /proc/$(pgrep -n sleep)/ns/uts -- hostname
+ *     $ sudo unshare --uts sh -c 'hostname inside; exec sleep 62' &
+ *     $ sleep 1                 # for it to start
+ *     $ sudo ./my_ns_exec /proc/$(pgrep -n -f 'sleep 62')/ns/uts -- hostname
  *     inside
  *   Observe: the same as nsenter --target PID --uts hostname.
  *

@@ -18,7 +18,7 @@
  *
  * Try:
  *     $ ../../userns/userns_child_exec -r -u sleep 60 &
- *     $ ./ns_capable $$ cap_sys_admin /proc/$(pgrep -n sleep)/ns/uts
+ *     $ sleep 1; ./ns_capable $$ cap_sys_admin /proc/$(pgrep -P $!)/ns/uts
  *     target: user ns 4026532460 (owner uid 1000), owner of .../ns/uts
  *     process 4242: user ns 4026531837, euid 1000, cap_sys_admin not in CapEff
  *     rule 3: user ns 4026532460 is a child of the process's, created by ...

@@ -33,7 +33,7 @@
  *     system: naive
  *     $ echo $?
  *     130
- *     $ ./demo_system 'grep -e SigBlk -e SigIgn /proc/$PPID/status'
+ *     $ ./demo_system 'sleep 1; grep -e SigBlk -e SigIgn /proc/$PPID/status'
  *     system: glibc
  *     SigBlk:	0000000000010000
  *     SigIgn:	0000000000000006
@@ -48,7 +48,9 @@
  *   naive one dies (status 130 = 128 + SIGINT) and never reports. The
  *   masks say why: while the command runs, glibc's caller blocks
  *   SIGCHLD (bit 17) and ignores SIGINT and SIGQUIT (bits 2 and 3); the
- *   naive caller does neither.
+ *   naive caller does neither. (The sleep: glibc starts the command with
+ *   posix_spawn(), and for an instant after, the caller still has every
+ *   signal blocked; a command that looks at once may see that.)
  *
  * Needs: nothing special; runs as any user.
  *

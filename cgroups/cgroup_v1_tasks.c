@@ -43,8 +43,8 @@
  *     hierarchy: a named v1 hierarchy of our own, name=isolab_tasks.4242 ...
  *     hierarchy: v1 /tmp/isolab-tasks... (name=isolab_tasks.4242)
  *     ...
- *     thread 4242: 1:name=isolab_tasks.4242:/isolab.cgroup_v1_tasks.4242/a
- *     thread 4243: 1:name=isolab_tasks.4242:/isolab.cgroup_v1_tasks.4242/b
+ *     thread 4242: ...:name=isolab_tasks.4242:/isolab.cgroup_v1_tasks.4242/a
+ *     thread 4243: ...:name=isolab_tasks.4242:/isolab.cgroup_v1_tasks.4242/b
  *
  * Needs: root, or a cgroup delegated to you (-P); a v1 hierarchy, or on a
  * pure v2 system root and a kernel that can still mount v1 (exit 77

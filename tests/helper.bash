@@ -222,6 +222,12 @@ ended() {
 
 teardown() {
     local d pid _
+    # A failed `run -N` says only which status it got: what the command
+    # printed is what tells why (bats shows this only for a failed test).
+    if [ -z "${BATS_TEST_COMPLETED:-}" ] && [ -n "${output:-}" ]; then
+        echo "the last run's output (status ${status:-?}):"
+        tail -40 <<<"$output" | sed 's/^/  /'
+    fi
     if [ -f "$BATS_TEST_TMPDIR/.spawned" ]; then
         while read -r pid; do
             kill -KILL -- "-$pid" "$pid" 2>/dev/null || true

@@ -81,7 +81,8 @@ $(ROOTFS_STAMP): tools/mkrootfs $(STATIC_PROGS)
 	$(Q)cp $(STATIC_PROGS) $(ROOTFS)/bin/
 
 # The kit built for aarch64 by Debian's cross compiler, warning-free
-# (tools/cross); deps-cross installs the compiler and arm64 libraries.
+# (tools/cross); deps-cross installs the compiler and arm64 libraries,
+# and qemu for the arm64 guest (make check-vm ARCH=arm64).
 cross:
 	$(Q)tools/cross
 
@@ -176,10 +177,13 @@ check: deps-ensure
 
 # The suite in a throw-away Debian 12 guest with systemd and pure cgroup v2
 # (tools/vm): WAYS="session scope user", TESTS as for check, ONCE files
-# that the first way alone runs.
+# that run once as root and once as the user student; ARCH=arm64 for an
+# aarch64 guest (only from the command line: an ARCH in the environment
+# is often a kernel build's).
+VM_ARCH := $(if $(filter command line,$(origin ARCH)),-a $(ARCH))
 check-vm: deps-ensure
 	$(Q)$(MAKE) all exercises rootfs
-	$(Q)WERROR=$(WERROR) tools/vm check $(if $(WAYS),-w "$(WAYS)") \
+	$(Q)WERROR=$(WERROR) tools/vm $(VM_ARCH) check $(if $(WAYS),-w "$(WAYS)") \
 	    $(if $(ONCE),-o "$(ONCE)") $(TESTS)
 
 check-rootless: deps-ensure

@@ -120,6 +120,18 @@ check_seccomp() {
         _fail "the kernel has no seccomp filters (CONFIG_SECCOMP_FILTER)" ""
 }
 
+# The C library reads the clocks without a system call (through the
+# vDSO) only where the clock source can be read from user space; some
+# virtual machines' cannot (an emulated one's hpet, say).
+check_vdso_clock() {
+    local cs
+    cs=$(cat /sys/devices/system/clocksource/clocksource0/current_clocksource 2>/dev/null)
+    case $cs in
+    tsc | kvm-clock | arch_sys_counter | hyperv_clocksource_tsc_page) ;;
+    *) _fail "the clock source (${cs:-unknown}) is read through system calls, not the vDSO" "" ;;
+    esac
+}
+
 seccomp_actions() {
     cat /proc/sys/kernel/seccomp/actions_avail 2>/dev/null
 }

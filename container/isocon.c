@@ -62,7 +62,7 @@
  *     $ make rootfs          # busybox in build/rootfs
  *     $ container/isocon sh -c 'hostname; id; ps'
  *     isocon
- *     uid=0(root) gid=0(root)
+ *     uid=0(root) gid=0(root) ...
  *     PID   USER     COMMAND
  *         1 root     isocon-init
  *         2 root     {ps} sh -c hostname; id; ps
@@ -73,7 +73,8 @@
  *         2 root     sleep 300
  *         3 root     ps
  *   Observe: hostname isocon, PID 1, only the container's processes,
- *   the busybox root. With -p 5 (root, or a delegated cgroup: on pure v2
+ *   the busybox root. (id goes on with groups= where you have
+ *   supplementary groups: yours, as the container maps them.) With -p 5 (root, or a delegated cgroup: on pure v2
  *   from a cgroup of its own, sudo systemd-run --scope -p Delegate=yes
  *   container/isocon -p 5 sh) a fork bomb stops at five tasks. A real
  *   distribution's root: make debian, then

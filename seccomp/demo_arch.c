@@ -184,8 +184,18 @@ main(int argc, char *argv[])
 int
 main(int argc, char *argv[])
 {
-    if (argc > 1 && strcmp(argv[1], "-h") == 0)
-        usage(EXIT_SUCCESS, usage_text);
+    /* The command line is checked first, as on x86_64: a wrong one is
+     * a usage error (2) here too, a right one meets the missing ABI. */
+    int opt;
+
+    while ((opt = getopt(argc, argv, "ch")) != -1) {
+        if (opt == 'h')
+            usage(EXIT_SUCCESS, usage_text);
+        if (opt != 'c')
+            usage(EXIT_USAGE, usage_text);
+    }
+    if (optind != argc)
+        usage(EXIT_USAGE, usage_text);
     lacks("the demo is for x86_64, which can make i386 system calls; this "
           "is another architecture");
 }

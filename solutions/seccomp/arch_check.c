@@ -110,8 +110,17 @@ main(int argc, char *argv[])
 int
 main(int argc, char *argv[])
 {
-    if (argc > 1 && strcmp(argv[1], "-h") == 0)
-        usage(EXIT_SUCCESS, usage_text);
+    /* The command line is checked first, as on x86_64: a wrong one is
+     * a usage error (2) here too, a right one meets the missing ABI. */
+    int opt;
+
+    while ((opt = getopt(argc, argv, "h")) != -1)
+        usage(opt == 'h' ? EXIT_SUCCESS : EXIT_USAGE, usage_text);
+    if (argc - optind != 1)
+        usage(EXIT_USAGE, usage_text);
+    if (strcmp(argv[optind], "native") != 0 &&
+        strcmp(argv[optind], "i386") != 0 && strcmp(argv[optind], "x32") != 0)
+        usage_err("'%s' is not native, i386 or x32", argv[optind]);
     lacks("an exercise for x86_64, which can make i386 and x32 system "
           "calls; this is another architecture");
 }

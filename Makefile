@@ -115,6 +115,7 @@ help:
 	@echo '                        cgroup v2 (WAYS="session scope user");'
 	@echo '                        ARCH=arm64 for an aarch64 guest'
 	@echo '  make grade [EX=fileio/tee]  grade your exercises'
+	@echo '  make grade LIST=1     list them, each with its kind'
 	@echo '  make verify-exercises skeletons fail their tests, solutions pass'
 	@echo '  make sanitize         the suite under ASan and UBSan'
 	@echo '  make tour [CHAPTER=x] play the demos step by step (./tour)'
@@ -201,7 +202,7 @@ sanitize: deps-ensure
 # it is there).
 grade: deps-ensure
 	$(Q)$(MAKE) all exercises rootfs
-	$(Q)tools/grade $(EX)
+	$(Q)tools/grade $(if $(LIST),--list,$(EX))
 
 verify-exercises: deps-ensure
 	$(Q)$(MAKE) exercises solutions

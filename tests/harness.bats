@@ -210,3 +210,30 @@ apparmor_fake() { # MODE_OF_/mnt KIT_DIR_BELOW_/mnt CMD...
     refute_output --partial '/usr/lib/bats'
     refute_output --partial 'in test file'
 }
+
+@test "harness: grade --list names every exercise once, with its kind" {
+    run -0 "$ISOLAB_TOP/tools/grade" --list
+    # One line for each exercise source (a program, a script, an answer).
+    local want
+    want=$(cd "$ISOLAB_TOP/exercises" &&
+        ls */*.c */*.sh */*.answer 2>/dev/null | sed 's/\.[a-z]*$//' | sort -u | wc -l)
+    assert_equal "${#lines[@]}" "$want"
+    for line in "${lines[@]}"; do
+        [[ $line =~ ^[a-z]+/[a-z_]+\ (code|observe|troubleshoot)$ ]] ||
+            fail "not CHAPTER/NAME KIND: $line"
+    done
+    assert_line "fileio/tee code"
+    assert_line "proclife/mystery observe"
+    assert_line "troubleshoot/cap_drop troubleshoot"
+}
+
+@test "harness: every troubleshooting lab is linked from its chapter's README" {
+    local lab ch unlinked=()
+    for lab in "$ISOLAB_TOP"/exercises/troubleshoot/*.c; do
+        lab=$(basename "$lab" .c)
+        ch=$(grep -l "EX=troubleshoot/$lab\`" \
+            "$ISOLAB_TOP"/{caps,namespaces,userns,mounts,seccomp,cgroups}/README.md || true)
+        [ "$(wc -l <<<"$ch")" -eq 1 ] && [ -n "$ch" ] || unlinked+=("$lab")
+    done
+    assert_equal "${unlinked[*]}" ""
+}

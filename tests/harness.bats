@@ -214,9 +214,11 @@ apparmor_fake() { # MODE_OF_/mnt KIT_DIR_BELOW_/mnt CMD...
 @test "harness: grade --list names every exercise once, with its kind" {
     run -0 "$ISOLAB_TOP/tools/grade" --list
     # One line for each exercise source (a program, a script, an answer).
-    local want
-    want=$(cd "$ISOLAB_TOP/exercises" &&
-        ls */*.c */*.sh */*.answer 2>/dev/null | sed 's/\.[a-z]*$//' | sort -u | wc -l)
+    local f want names=()
+    for f in "$ISOLAB_TOP"/exercises/*/*.{c,sh,answer}; do
+        [ -e "$f" ] && names+=("${f%.*}")
+    done
+    want=$(printf '%s\n' "${names[@]}" | sort -u | wc -l)
     assert_equal "${#lines[@]}" "$want"
     for line in "${lines[@]}"; do
         [[ $line =~ ^[a-z]+/[a-z_]+\ (code|observe|troubleshoot)$ ]] ||

@@ -61,21 +61,22 @@ sources_only() {
     assert_equal "${bad[*]}" ""
 }
 
-@test "every program: tests/try.bats plays each of its Try: sessions" {
+@test "every program: tests/try.bats or try_machine.bats plays each of its Try: sessions" {
     sources_only
-    local missing=() n k name
+    local missing=() heads k name file line
     for p in "${PROGS[@]}"; do
-        n=$(grep -cE '^ \* Try( \([^)]*\))?:' "$ISOLAB_TOP/$p.c")
-        if [ "$n" -eq 1 ]; then
-            grep -qxF "@test \"try: $p\" { plays $p.c; }" \
-                "$ISOLAB_TOP/tests/try.bats" || missing+=("$p")
-        else
-            for ((k = 1; k <= n; k++)); do
-                name="try: $p (session $k)"
-                grep -qxF "@test \"$name\" { plays $p.c $k; }" \
-                    "$ISOLAB_TOP/tests/try.bats" || missing+=("$p#$k")
-            done
-        fi
+        mapfile -t heads < <(grep -E '^ \* Try( \([^)]*\))?:' "$ISOLAB_TOP/$p.c")
+        for ((k = 1; k <= ${#heads[@]}; k++)); do
+            # A session that names its machine goes in try_machine.bats.
+            file=try.bats
+            [[ ${heads[k - 1]} == ' * Try ('* ]] && file=try_machine.bats
+            if [ "${#heads[@]}" -eq 1 ]; then
+                line="@test \"try: $p\" { plays $p.c; }"
+            else
+                line="@test \"try: $p (session $k)\" { plays $p.c $k; }"
+            fi
+            grep -qxF "$line" "$ISOLAB_TOP/tests/$file" || missing+=("$p#$k:$file")
+        done
     done
     assert_equal "${missing[*]}" ""
 }

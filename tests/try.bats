@@ -3,36 +3,15 @@
 # shellcheck disable=SC2154 # bats' run sets $output, $stderr, $lines ...
 # Every header's Try: session, played by tools/try as docs/try.md says a
 # reader types it, on a terminal, and compared with the output the header
-# shows. A session whose output is another machine's (Try (cgroup v2):,
-# Try (hybrid): ...) is skipped with the reason here and played where it
-# holds: the test guest (make check-vm) is pure cgroup v2 under systemd.
-# One test per session; tests/programs.bats checks that every program's
-# sessions are listed here.
+# shows: here the sessions whose output is the same on any machine;
+# tests/try_machine.bats has those whose output is a particular machine's
+# (Try (cgroup v2):, Try (hybrid): ...). One test per session;
+# tests/programs.bats checks that every program's sessions are listed in
+# the right one of the two files.
 
 load helper
-# plays SRC [K]: play session K (default: the only one) of SRC's header.
-# Under emulation (the test guest without KVM, where each session takes
-# seconds) only the sessions whose output needs such a machine are
-# played: the others are the host's to play, when the host has the
-# guest's architecture (/run/isolab-emulated names the host's; an arm64
-# guest plays them all).
-plays() {
-    local src=$1 k=${2:-}
-    # Sanitizer builds print what their runtime does (its handlers, its
-    # mappings): the chapters' own tests run them, and tests/run reads
-    # their reports.
-    [ -z "${ISOLAB_SANITIZE:-}" ] ||
-        skip "a sanitizer build's output is not the header's"
-    if [ -e /run/isolab-emulated ] &&
-        [ "$(cat /run/isolab-emulated)" = "$(uname -m)" ] &&
-        ! grep -E '^ \* Try( \([^)]*\))?:' "$ISOLAB_TOP/$src" |
-        sed -n "${k:-1}p" | grep -q '^ \* Try ('; then
-        skip "needs no particular machine: played on the host, not under emulation"
-    fi
-    run "$ISOLAB_TOP/tools/try" ${k:+-s "$k"} "$ISOLAB_TOP/$src"
-    [ "$status" -eq 77 ] && skip "${output##*skipped: }"
-    assert_success
-}
+load try
+
 @test "try: fileio/copy" { plays fileio/copy.c; }
 @test "try: fileio/demo_append" { plays fileio/demo_append.c; }
 @test "try: fileio/demo_errno" { plays fileio/demo_errno.c; }
@@ -71,18 +50,12 @@ plays() {
 @test "try: setuid/idshow" { plays setuid/idshow.c; }
 @test "try: setuid/owner_cat" { plays setuid/owner_cat.c; }
 @test "try: setuid/t_setuid" { plays setuid/t_setuid.c; }
-@test "try: caps/cap_bound_drop" { plays caps/cap_bound_drop.c; }
-@test "try: caps/cap_calc" { plays caps/cap_calc.c; }
-@test "try: caps/cap_launcher" { plays caps/cap_launcher.c; }
 @test "try: caps/cap_text" { plays caps/cap_text.c; }
 @test "try: caps/cap_try" { plays caps/cap_try.c; }
-@test "try: caps/capshow" { plays caps/capshow.c; }
 @test "try: caps/demo_ambient" { plays caps/demo_ambient.c; }
 @test "try: caps/demo_noroot" { plays caps/demo_noroot.c; }
-@test "try: caps/demo_uid_caps" { plays caps/demo_uid_caps.c; }
 @test "try: caps/filecap" { plays caps/filecap.c; }
 @test "try: namespaces/bench_ns" { plays namespaces/bench_ns.c; }
-@test "try: namespaces/demo_cgroupns" { plays namespaces/demo_cgroupns.c; }
 @test "try: namespaces/demo_ipcns" { plays namespaces/demo_ipcns.c; }
 @test "try: namespaces/demo_netns" { plays namespaces/demo_netns.c; }
 @test "try: namespaces/demo_ns_lifetime" { plays namespaces/demo_ns_lifetime.c; }
@@ -101,17 +74,13 @@ plays() {
 @test "try: userns/demo_userns_caps" { plays userns/demo_userns_caps.c; }
 @test "try: userns/userns_chain" { plays userns/userns_chain.c; }
 @test "try: userns/userns_child_exec" { plays userns/userns_child_exec.c; }
-@test "try: mounts/chroot_escape" { plays mounts/chroot_escape.c; }
 @test "try: mounts/demo_bind" { plays mounts/demo_bind.c; }
 @test "try: mounts/demo_propagation" { plays mounts/demo_propagation.c; }
-@test "try: mounts/mountinfo_tree" { plays mounts/mountinfo_tree.c; }
-@test "try: mounts/pivot_shell" { plays mounts/pivot_shell.c; }
 @test "try: mounts/t_mount" { plays mounts/t_mount.c; }
 @test "try: mounts/t_umount" { plays mounts/t_umount.c; }
 @test "try: seccomp/demo_arch" { plays seccomp/demo_arch.c; }
 @test "try: seccomp/demo_nnp" { plays seccomp/demo_nnp.c; }
 @test "try: seccomp/demo_trace" { plays seccomp/demo_trace.c; }
-@test "try: seccomp/demo_vdso" { plays seccomp/demo_vdso.c; }
 @test "try: seccomp/lsc_deny_open" { plays seccomp/lsc_deny_open.c; }
 @test "try: seccomp/lsc_rules" { plays seccomp/lsc_rules.c; }
 @test "try: seccomp/seccomp_allow" { plays seccomp/seccomp_allow.c; }
@@ -122,32 +91,11 @@ plays() {
 @test "try: seccomp/seccomp_ret" { plays seccomp/seccomp_ret.c; }
 @test "try: seccomp/seccomp_strict" { plays seccomp/seccomp_strict.c; }
 @test "try: seccomp/seccomp_tsync" { plays seccomp/seccomp_tsync.c; }
-@test "try: cgroups/bench_cgroup" { plays cgroups/bench_cgroup.c; }
-@test "try: cgroups/cgroup_basics" { plays cgroups/cgroup_basics.c; }
-@test "try: cgroups/cgroup_clone_kill" { plays cgroups/cgroup_clone_kill.c; }
-@test "try: cgroups/cgroup_cpu" { plays cgroups/cgroup_cpu.c; }
-@test "try: cgroups/cgroup_delegate" { plays cgroups/cgroup_delegate.c; }
-@test "try: cgroups/cgroup_events" { plays cgroups/cgroup_events.c; }
-@test "try: cgroups/cgroup_freezer" { plays cgroups/cgroup_freezer.c; }
-@test "try: cgroups/cgroup_memory" { plays cgroups/cgroup_memory.c; }
-@test "try: cgroups/cgroup_ns_move" { plays cgroups/cgroup_ns_move.c; }
-@test "try: cgroups/cgroup_pids_demo" { plays cgroups/cgroup_pids_demo.c; }
 @test "try: cgroups/cgroup_release" { plays cgroups/cgroup_release.c; }
-@test "try: cgroups/cgroup_subtree" { plays cgroups/cgroup_subtree.c; }
-@test "try: cgroups/cgroup_threads" { plays cgroups/cgroup_threads.c; }
-@test "try: cgroups/cgroup_tree" { plays cgroups/cgroup_tree.c; }
-@test "try: cgroups/cgroup_v1_tasks (session 1)" { plays cgroups/cgroup_v1_tasks.c 1; }
-@test "try: cgroups/cgroup_v1_tasks (session 2)" { plays cgroups/cgroup_v1_tasks.c 2; }
-@test "try: container/escape_probe" { plays container/escape_probe.c; }
-@test "try: container/isocon" { plays container/isocon.c; }
 @test "try: solutions/caps/aware_read" { plays solutions/caps/aware_read.c; }
 @test "try: solutions/caps/bind_low" { plays solutions/caps/bind_low.c; }
 @test "try: solutions/caps/caps_only" { plays solutions/caps/caps_only.c; }
 @test "try: solutions/caps/exec_caps" { plays solutions/caps/exec_caps.c; }
-@test "try: solutions/cgroups/delegate_to" { plays solutions/cgroups/delegate_to.c; }
-@test "try: solutions/cgroups/fork_jail" { plays solutions/cgroups/fork_jail.c; }
-@test "try: solutions/cgroups/thread_split" { plays solutions/cgroups/thread_split.c; }
-@test "try: solutions/cgroups/wait_empty" { plays solutions/cgroups/wait_empty.c; }
 @test "try: solutions/container/mini_container" { plays solutions/container/mini_container.c; }
 @test "try: solutions/fileio/copy_sparse" { plays solutions/fileio/copy_sparse.c; }
 @test "try: solutions/fileio/tee" { plays solutions/fileio/tee.c; }
@@ -171,8 +119,6 @@ plays() {
 @test "try: solutions/setuid/suid_helper" { plays solutions/setuid/suid_helper.c; }
 @test "try: solutions/signals/safe_handler" { plays solutions/signals/safe_handler.c; }
 @test "try: solutions/signals/sigloop" { plays solutions/signals/sigloop.c; }
-@test "try: solutions/troubleshoot/cap_drop" { plays solutions/troubleshoot/cap_drop.c; }
-@test "try: solutions/troubleshoot/cgroup_run" { plays solutions/troubleshoot/cgroup_run.c; }
 @test "try: solutions/troubleshoot/map_root" { plays solutions/troubleshoot/map_root.c; }
 @test "try: solutions/troubleshoot/nnp_filter" { plays solutions/troubleshoot/nnp_filter.c; }
 @test "try: solutions/troubleshoot/pidns_run" { plays solutions/troubleshoot/pidns_run.c; }

@@ -55,7 +55,7 @@ main(int argc, char *argv[])
     char value[32], *list, *tok, *save;
     int opt, i, n = 0;
 
-    while ((opt = getopt(argc, argv, "+h")) != -1) {
+    while ((opt = get_option(argc, argv, "+h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

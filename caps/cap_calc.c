@@ -147,7 +147,7 @@ main(int argc, char *argv[])
     if (getresuid(&ruid, &euid, &suid) == -1)
         err_exit("getresuid");
 
-    while ((opt = getopt(argc, argv, "P:i:a:b:r:u:S:nf:s:h")) != -1) {
+    while ((opt = get_option(argc, argv, "P:i:a:b:r:u:S:nf:s:h")) != -1) {
         switch (opt) {
         case 'P':
             pP = parse_caps(optarg, "-P");

@@ -156,7 +156,7 @@ main(int argc, char *argv[])
     struct group *gr = NULL;
     int opt;
 
-    while ((opt = getopt(argc, argv, "+u:g:c:h")) != -1) {
+    while ((opt = get_option(argc, argv, "+u:g:c:h")) != -1) {
         switch (opt) {
         case 'u':
             pw = getpwnam(optarg);

@@ -133,7 +133,7 @@ main(int argc, char *argv[])
     cap_value_t cap;
     const char *op;
 
-    while ((opt = getopt(argc, argv, "ah")) != -1) {
+    while ((opt = get_option(argc, argv, "ah")) != -1) {
         switch (opt) {
         case 'a':
             aware = 1;

@@ -107,7 +107,7 @@ main(int argc, char *argv[])
     cap_value_t cap;
     char value[32];
 
-    while ((opt = getopt(argc, argv, "+diu:h")) != -1) {
+    while ((opt = get_option(argc, argv, "+diu:h")) != -1) {
         switch (opt) {
         case 'd':
             drop = 1;

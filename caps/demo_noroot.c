@@ -74,7 +74,7 @@ main(int argc, char *argv[])
     cap_value_t cap = 0;
     cap_t caps;
 
-    while ((opt = getopt(argc, argv, "+c:h")) != -1) {
+    while ((opt = get_option(argc, argv, "+c:h")) != -1) {
         switch (opt) {
         case 'c':
             cap = parse_cap(optarg, "-c");

@@ -78,7 +78,7 @@ main(int argc, char *argv[])
     uid_t uid = 65534;
     char step[64];
 
-    while ((opt = getopt(argc, argv, "knu:h")) != -1) {
+    while ((opt = get_option(argc, argv, "knu:h")) != -1) {
         switch (opt) {
         case 'k':
             bits = SECBIT_KEEP_CAPS;

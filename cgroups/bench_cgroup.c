@@ -105,7 +105,7 @@ main(int argc, char *argv[])
     double t0;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "qir:P:V:h")) != -1) {
+    while ((opt = get_option(argc, argv, "qir:P:V:h")) != -1) {
         switch (opt) {
         case 'q':
             runs = 3;

@@ -69,7 +69,7 @@ main(int argc, char *argv[])
     struct cg_hier h;
     pid_t child;
 
-    while ((opt = getopt(argc, argv, "P:V:c:h")) != -1) {
+    while ((opt = get_option(argc, argv, "P:V:c:h")) != -1) {
         switch (opt) {
         case 'P':
             parent = optarg;

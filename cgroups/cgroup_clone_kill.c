@@ -74,7 +74,7 @@ main(int argc, char *argv[])
     struct cg_hier h;
     char *p;
 
-    while ((opt = getopt(argc, argv, "n:P:h")) != -1) {
+    while ((opt = get_option(argc, argv, "n:P:h")) != -1) {
         switch (opt) {
         case 'n':
             n = parse_ll(optarg, 10, 1, MAX_CHILDREN, "-n");

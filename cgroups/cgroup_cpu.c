@@ -161,7 +161,7 @@ main(int argc, char *argv[])
     pid_t pid[2];
     char *comma;
 
-    while ((opt = getopt(argc, argv, "q:w:d:P:V:h")) != -1) {
+    while ((opt = get_option(argc, argv, "q:w:d:P:V:h")) != -1) {
         switch (opt) {
         case 'q':
             percent = parse_ll(optarg, 10, 1, 100, "-q");

@@ -111,7 +111,7 @@ main(int argc, char *argv[])
     pid_t pid;
     char byte;
 
-    while ((opt = getopt(argc, argv, "u:P:V:h")) != -1) {
+    while ((opt = get_option(argc, argv, "u:P:V:h")) != -1) {
         switch (opt) {
         case 'u':
             uid = parse_ll(optarg, 10, 1, (uid_t)-2, "-u");

@@ -56,7 +56,7 @@ main(int argc, char *argv[])
     char byte;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "P:h")) != -1) {
+    while ((opt = get_option(argc, argv, "P:h")) != -1) {
         switch (opt) {
         case 'P':
             parent = optarg;

@@ -101,7 +101,7 @@ main(int argc, char *argv[])
     struct cg_hier h;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "P:V:h")) != -1) {
+    while ((opt = get_option(argc, argv, "P:V:h")) != -1) {
         switch (opt) {
         case 'P':
             parent = optarg;

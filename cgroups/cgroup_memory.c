@@ -93,7 +93,7 @@ main(int argc, char *argv[])
     char *p, byte;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "m:a:P:V:h")) != -1) {
+    while ((opt = get_option(argc, argv, "m:a:P:V:h")) != -1) {
         switch (opt) {
         case 'm':
             limit = parse_ll(optarg, 10, 4, 4096, "-m");

@@ -72,7 +72,7 @@ main(int argc, char *argv[])
     char byte = 0;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "P:V:h")) != -1) {
+    while ((opt = get_option(argc, argv, "P:V:h")) != -1) {
         switch (opt) {
         case 'P':
             parent = optarg;

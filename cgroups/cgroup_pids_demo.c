@@ -65,7 +65,7 @@ main(int argc, char *argv[])
     int opt, version = 0, max = 5, n = 0, i, fork_errno = 0;
     struct cg_hier h;
 
-    while ((opt = getopt(argc, argv, "n:P:V:h")) != -1) {
+    while ((opt = get_option(argc, argv, "n:P:V:h")) != -1) {
         switch (opt) {
         case 'n':
             max = parse_ll(optarg, 10, 1, MAX_CHILDREN, "-n");

@@ -105,7 +105,7 @@ main(int argc, char *argv[])
     struct cg_hier h;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "c:P:h")) != -1) {
+    while ((opt = get_option(argc, argv, "c:P:h")) != -1) {
         switch (opt) {
         case 'c':
             controller = optarg;

@@ -99,7 +99,7 @@ main(int argc, char *argv[])
     pid_t other_tid;
     pid_t child;
 
-    while ((opt = getopt(argc, argv, "P:h")) != -1) {
+    while ((opt = get_option(argc, argv, "P:h")) != -1) {
         switch (opt) {
         case 'P':
             parent = optarg;

@@ -165,7 +165,7 @@ main(int argc, char *argv[])
     char probe[PATH_MAX + 32];
     int opt;
 
-    while ((opt = getopt(argc, argv, "th")) != -1) {
+    while ((opt = get_option(argc, argv, "th")) != -1) {
         switch (opt) {
         case 't':
             threads = 1;

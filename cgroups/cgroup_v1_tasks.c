@@ -197,7 +197,7 @@ main(int argc, char *argv[])
     pid_t other_tid;
     int opt;
 
-    while ((opt = getopt(argc, argv, "c:P:h")) != -1) {
+    while ((opt = get_option(argc, argv, "c:P:h")) != -1) {
         switch (opt) {
         case 'c':
             controller = optarg;

@@ -448,6 +448,10 @@ main(int argc, char *argv[])
     if (argc == 2 && strcmp(argv[1], "euid0") == 0) /* the suid copy */
         return geteuid() == 0 ? 0 : 1;
     atexit(check_stdout);
+    /* Built without the kit's library (it runs in a root with no C
+     * library but its own), so plain getopt, told to keep quiet: a bad
+     * option is reported below, in the kit's form "escape_probe: -x: ...". */
+    opterr = 0;
     while ((opt = getopt(argc, argv, "+fh")) != -1) {
         switch (opt) {
         case 'f':
@@ -457,7 +461,8 @@ main(int argc, char *argv[])
             fputs(usage_text, stdout);
             return 0;
         default:
-            fputs(usage_text, stderr);
+            fprintf(stderr, "escape_probe: -%c: unknown option\n%s", optopt,
+                    usage_text);
             return 2;
         }
     }

@@ -714,7 +714,7 @@ main(int argc, char *argv[])
 
     find_args(argc, argv); /* before anything changes environ */
     opt.rootful = geteuid() == 0;
-    while ((c = getopt(argc, argv, "+r:H:p:m:c:P:STwW:x:vh")) != -1) {
+    while ((c = get_option(argc, argv, "+r:H:p:m:c:P:STwW:x:vh")) != -1) {
         switch (c) {
         case 'r':
             opt.root = optarg;

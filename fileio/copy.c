@@ -76,7 +76,7 @@ main(int argc, char *argv[])
     ssize_t n;
     char *buf;
 
-    while ((opt = getopt(argc, argv, "b:vh")) != -1) {
+    while ((opt = get_option(argc, argv, "b:vh")) != -1) {
         switch (opt) {
         case 'b':
             bufsize = parse_ll(optarg, 0, 1, 16 * 1024 * 1024, "-b");

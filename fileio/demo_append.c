@@ -108,7 +108,7 @@ main(int argc, char *argv[])
     int start[2];
     pthread_barrierattr_t attr;
 
-    while ((opt = getopt(argc, argv, "an:h")) != -1) {
+    while ((opt = get_option(argc, argv, "an:h")) != -1) {
         switch (opt) {
         case 'a':
             append = true;

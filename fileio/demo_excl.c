@@ -90,7 +90,7 @@ main(int argc, char *argv[])
     bool excl = false;
     char c;
 
-    while ((opt = getopt(argc, argv, "xh")) != -1) {
+    while ((opt = get_option(argc, argv, "xh")) != -1) {
         switch (opt) {
         case 'x':
             excl = true;

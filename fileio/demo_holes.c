@@ -97,7 +97,7 @@ main(int argc, char *argv[])
     struct stat sb;
     int fd, opt;
 
-    while ((opt = getopt(argc, argv, "o:h")) != -1) {
+    while ((opt = get_option(argc, argv, "o:h")) != -1) {
         switch (opt) {
         case 'o':
             /* At least 9: room for "start" and a 4-byte hole after it. */

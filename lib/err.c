@@ -13,6 +13,7 @@
 #define _GNU_SOURCE /* program_invocation_short_name, strerrorname_np() */
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -282,6 +283,68 @@ usage_err(const char *fmt, ...)
     fprintf(stderr, "%s: try '%s -h' for more information\n",
             program_invocation_short_name, program_invocation_short_name);
     exit(EXIT_USAGE);
+}
+
+/* Is C one of the option letters of OPTSTRING? Its first characters may be
+ * flags for getopt ('+' stop at the first operand, '-', ':'), and a ':'
+ * after a letter says that it takes a value: neither is a letter. */
+static bool
+is_option_letter(const char *optstring, int c)
+{
+    optstring += strspn(optstring, "+-:");
+    return c != ':' && c != 0 && strchr(optstring, c) != NULL;
+}
+
+/* Say what was wrong with the option that getopt just refused. getopt
+ * leaves the letter in optopt: an unknown letter, or a known one whose
+ * value is missing. For a --long option, optopt is 0 if the name is
+ * unknown, else the option's val; its word is the one before optind. */
+static void
+report_bad_option(char *const argv[], const char *optstring,
+                  const struct option *longopts)
+{
+    const char *word = argv[optind - 1];
+    const struct option *o;
+
+    if (optopt == 0) {
+        err_note("%s: unknown option", word);
+        return;
+    }
+    for (o = longopts; o != NULL && o->name != NULL; o++) {
+        if (o->val == optopt && strncmp(word, "--", 2) == 0 &&
+            strncmp(word + 2, o->name, strlen(o->name)) == 0) {
+            err_note("--%s: %s", o->name,
+                     o->has_arg == no_argument ? "takes no value"
+                                               : "needs a value");
+            return;
+        }
+    }
+    if (is_option_letter(optstring, optopt))
+        err_note("-%c: needs a value", optopt);
+    else
+        err_note("-%c: unknown option", optopt);
+}
+
+int
+get_option(int argc, char *const argv[], const char *optstring)
+{
+    return get_option_long(argc, argv, optstring, NULL);
+}
+
+int
+get_option_long(int argc, char *const argv[], const char *optstring,
+                const struct option *longopts)
+{
+    static const struct option none[] = {{NULL, 0, NULL, 0}};
+    int opt;
+
+    /* opterr = 0: getopt prints nothing, and we say it in our own words. */
+    opterr = 0;
+    optopt = 0;
+    opt = getopt_long(argc, argv, optstring, longopts ? longopts : none, NULL);
+    if (opt == '?')
+        report_bad_option(argv, optstring, longopts);
+    return opt;
 }
 
 int

@@ -73,6 +73,18 @@ noreturn void usage(int status, const char *text);
 /* Report "prog: MSG" and a pointer to -h, then exit(2). */
 noreturn void usage_err(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
+/* getopt(3) and getopt_long(3), with the kit's message for a bad option.
+ * They take and return the same as getopt: the next option's letter, -1
+ * at the end of the options, '?' for a bad one. What differs is the
+ * message: getopt starts it with argv[0] as it was typed ("./copy:
+ * invalid option -- 'x'"); these say "copy: -x: unknown option" or "copy:
+ * -b: needs a value", as every other message of the kit. The caller then
+ * prints its usage and exits 2, as after getopt. */
+struct option;
+int get_option(int argc, char *const argv[], const char *optstring);
+int get_option_long(int argc, char *const argv[], const char *optstring,
+                    const struct option *longopts);
+
 /* The symbolic name of an error number ("ENOENT"), or "E?" if unknown. */
 const char *errno_name(int errnum);
 

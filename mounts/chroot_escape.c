@@ -66,7 +66,14 @@ main(int argc, char *argv[])
         printf("Usage: chroot_escape PATH\n");
         return EXIT_SUCCESS;
     }
-    if (argc != 2 || argv[1][0] == '-') {
+    /* No options but -h: anything else that starts with '-' is named, in
+     * the kit's form (this program is built without the kit's library). */
+    if (argc == 2 && argv[1][0] == '-') {
+        fprintf(stderr, "chroot_escape: %s: unknown option\n", argv[1]);
+        fprintf(stderr, "Usage: chroot_escape PATH\n");
+        return 2;
+    }
+    if (argc != 2) {
         fprintf(stderr, "Usage: chroot_escape PATH\n");
         return 2;
     }

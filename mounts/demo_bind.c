@@ -77,7 +77,7 @@ main(int argc, char *argv[])
     char buf[64] = "";
     int opt, fd;
 
-    while ((opt = getopt(argc, argv, "h")) != -1) {
+    while ((opt = get_option(argc, argv, "h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

@@ -103,7 +103,7 @@ main(int argc, char *argv[])
     int opt, to_child[2], to_parent[2], status;
     char c;
 
-    while ((opt = getopt(argc, argv, "h")) != -1) {
+    while ((opt = get_option(argc, argv, "h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

@@ -143,7 +143,7 @@ main(int argc, char *argv[])
     int sync[2], opt, status;
     long pid;
 
-    while ((opt = getopt(argc, argv, "+r:n:Bh")) != -1) {
+    while ((opt = get_option(argc, argv, "+r:n:Bh")) != -1) {
         switch (opt) {
         case 'r':
             root = optarg;

@@ -132,7 +132,7 @@ main(int argc, char *argv[])
     unsigned long flags = 0;
     int opt, result, saved_errno;
 
-    while ((opt = getopt(argc, argv, "t:o:f:h")) != -1) {
+    while ((opt = get_option(argc, argv, "t:o:f:h")) != -1) {
         switch (opt) {
         case 't':
             fstype = optarg;

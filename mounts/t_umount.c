@@ -60,7 +60,7 @@ main(int argc, char *argv[])
     int opt, flags = 0;
     size_t i;
 
-    while ((opt = getopt(argc, argv, "f:h")) != -1) {
+    while ((opt = get_option(argc, argv, "f:h")) != -1) {
         switch (opt) {
         case 'f':
             /* "detach,expire": each name ORs its flag in. (strtok()

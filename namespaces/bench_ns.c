@@ -111,7 +111,7 @@ main(int argc, char *argv[])
     struct bench_spread c, t;
     size_t i;
 
-    while ((opt = getopt(argc, argv, "qr:h")) != -1) {
+    while ((opt = get_option(argc, argv, "qr:h")) != -1) {
         switch (opt) {
         case 'q':
             runs = 3;

@@ -123,7 +123,7 @@ main(int argc, char *argv[])
     unsigned short port;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "h")) != -1) {
+    while ((opt = get_option(argc, argv, "h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

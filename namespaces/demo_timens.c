@@ -81,7 +81,7 @@ main(int argc, char *argv[])
     int opt, status;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "m:b:h")) != -1) {
+    while ((opt = get_option(argc, argv, "m:b:h")) != -1) {
         switch (opt) {
         case 'm':
             mono = parse_ll(optarg, 10, 0, 10LL * 365 * 86400, "-m");

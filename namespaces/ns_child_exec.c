@@ -69,7 +69,7 @@ main(int argc, char *argv[])
     char *stack;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "+CimnpuUh")) != -1) {
+    while ((opt = get_option(argc, argv, "+CimnpuUh")) != -1) {
         switch (opt) {
         case 'C':
             flags |= CLONE_NEWCGROUP;

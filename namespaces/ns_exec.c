@@ -134,7 +134,7 @@ main(int argc, char *argv[])
     bool do_fork = false;
     long target = 0;
 
-    while ((opt = getopt(argc, argv, "+ft:n:h")) != -1) {
+    while ((opt = get_option(argc, argv, "+ft:n:h")) != -1) {
         switch (opt) {
         case 'f':
             do_fork = true;

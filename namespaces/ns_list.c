@@ -178,7 +178,7 @@ main(int argc, char *argv[])
     DIR *proc;
     int opt;
 
-    while ((opt = getopt(argc, argv, "ph")) != -1) {
+    while ((opt = get_option(argc, argv, "ph")) != -1) {
         switch (opt) {
         case 'p':
             all_pids = true;

@@ -92,7 +92,7 @@ main(int argc, char *argv[])
     char *stack;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "n:h")) != -1) {
+    while ((opt = get_option(argc, argv, "n:h")) != -1) {
         switch (opt) {
         case 'n':
             levels = parse_ll(optarg, 10, 1, 32, "-n");

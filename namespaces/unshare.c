@@ -38,7 +38,7 @@
  * 28.2.1 names the CLONE_NEW* flags, no more: namespaces grew after it; course
  * chapter 16.
  */
-#define _GNU_SOURCE /* unshare(), CLONE_NEW*, getopt_long() */
+#define _GNU_SOURCE /* unshare(), CLONE_NEW* */
 #include <errno.h>
 #include <getopt.h>
 #include <sched.h>
@@ -73,7 +73,7 @@ main(int argc, char *argv[])
     gid_t gid = getegid();
     int opt, flags = 0, status;
 
-    while ((opt = getopt_long(argc, argv, "+CimnpTuUfrh", longopts, NULL)) !=
+    while ((opt = get_option_long(argc, argv, "+CimnpTuUfrh", longopts)) !=
            -1) {
         switch (opt) {
         case 'C':

@@ -114,7 +114,7 @@ main(int argc, char *argv[])
     struct bench_spread sp;
     char *mem;
 
-    while ((opt = getopt(argc, argv, "qr:h")) != -1) {
+    while ((opt = get_option(argc, argv, "qr:h")) != -1) {
         switch (opt) {
         case 'q':
             quick = 1;

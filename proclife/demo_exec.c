@@ -164,7 +164,7 @@ main(int argc, char *argv[])
     struct sigaction sa;
     int opt, keep, cloexec;
 
-    while ((opt = getopt(argc, argv, "+s:ah")) != -1) {
+    while ((opt = get_option(argc, argv, "+s:ah")) != -1) {
         switch (opt) {
         case 's':
             script = optarg;

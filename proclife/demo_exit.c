@@ -64,7 +64,7 @@ main(int argc, char *argv[])
     bool raw = false;
     int status = 0, opt;
 
-    while ((opt = getopt(argc, argv, "_s:h")) != -1) {
+    while ((opt = get_option(argc, argv, "_s:h")) != -1) {
         switch (opt) {
         case '_':
             raw = true;

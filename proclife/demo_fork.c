@@ -63,7 +63,7 @@ main(int argc, char *argv[])
     int stack = 10, fd, opt, status;
     int *heap;
 
-    while ((opt = getopt(argc, argv, "fh")) != -1) {
+    while ((opt = get_option(argc, argv, "fh")) != -1) {
         switch (opt) {
         case 'f':
             flush = true;

@@ -95,7 +95,7 @@ main(int argc, char *argv[])
     pid_t child;
     char c;
 
-    while ((opt = getopt(argc, argv, "sh")) != -1) {
+    while ((opt = get_option(argc, argv, "sh")) != -1) {
         switch (opt) {
         case 's':
             subreaper = true;

@@ -91,7 +91,7 @@ main(int argc, char *argv[])
     int opt, count = 20, left = 0;
 
     sa.sa_handler = loop_handler;
-    while ((opt = getopt(argc, argv, "on:h")) != -1) {
+    while ((opt = get_option(argc, argv, "on:h")) != -1) {
         switch (opt) {
         case 'o':
             sa.sa_handler = naive_handler;

@@ -120,7 +120,7 @@ main(int argc, char *argv[])
     int opt, status;
     char name[32];
 
-    while ((opt = getopt(argc, argv, "nh")) != -1) {
+    while ((opt = get_option(argc, argv, "nh")) != -1) {
         switch (opt) {
         case 'n':
             naive = true;

@@ -170,7 +170,7 @@ main(int argc, char *argv[])
     siginfo_t si;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "ipch")) != -1) {
+    while ((opt = get_option(argc, argv, "ipch")) != -1) {
         switch (opt) {
         case 'i':
             use_waitid = true;

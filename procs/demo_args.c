@@ -82,7 +82,7 @@ main(int argc, char *argv[])
     int opt;
 
     /* "+": stop at the first argument that is not an option. */
-    while ((opt = getopt(argc, argv, "+h")) != -1) {
+    while ((opt = get_option(argc, argv, "+h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

@@ -94,7 +94,7 @@ main(int argc, char *argv[])
 {
     int opt, status;
 
-    while ((opt = getopt(argc, argv, "cs:p:u:h")) != -1) {
+    while ((opt = get_option(argc, argv, "cs:p:u:h")) != -1) {
         switch (opt) {
         case 'c':
             if (clearenv() != 0)

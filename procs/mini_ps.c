@@ -126,7 +126,7 @@ main(int argc, char *argv[])
     DIR *proc;
     int opt;
 
-    while ((opt = getopt(argc, argv, "u:h")) != -1) {
+    while ((opt = get_option(argc, argv, "u:h")) != -1) {
         switch (opt) {
         case 'u': {
             struct passwd *pw = getpwnam(optarg);

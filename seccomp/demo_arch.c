@@ -149,7 +149,7 @@ main(int argc, char *argv[])
     unsigned short len = FILTER_LEN(unchecked);
     int opt;
 
-    while ((opt = getopt(argc, argv, "ch")) != -1) {
+    while ((opt = get_option(argc, argv, "ch")) != -1) {
         switch (opt) {
         case 'c':
             filter = checked;
@@ -188,7 +188,7 @@ main(int argc, char *argv[])
      * a usage error (2) here too, a right one meets the missing ABI. */
     int opt;
 
-    while ((opt = getopt(argc, argv, "ch")) != -1) {
+    while ((opt = get_option(argc, argv, "ch")) != -1) {
         if (opt == 'h')
             usage(EXIT_SUCCESS, usage_text);
         if (opt != 'c')

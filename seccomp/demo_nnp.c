@@ -69,7 +69,7 @@ main(int argc, char *argv[])
     struct sock_fprog prog = {.len = 1, .filter = allow_all};
     int opt, nnp = 0;
 
-    while ((opt = getopt(argc, argv, "nh")) != -1) {
+    while ((opt = get_option(argc, argv, "nh")) != -1) {
         switch (opt) {
         case 'n':
             nnp = 1;

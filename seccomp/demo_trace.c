@@ -102,7 +102,7 @@ main(int argc, char *argv[])
     int opt, status, traced = 1, sig;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "nh")) != -1) {
+    while ((opt = get_option(argc, argv, "nh")) != -1) {
         switch (opt) {
         case 'n':
             traced = 0;

@@ -142,7 +142,7 @@ main(int argc, char *argv[])
     ctx = seccomp_init(SCMP_ACT_ALLOW);
     if (ctx == NULL)
         fatal("seccomp_init failed");
-    while ((opt = getopt(argc, argv, "+s:npb:h")) != -1) {
+    while ((opt = get_option(argc, argv, "+s:npb:h")) != -1) {
         switch (opt) {
         case 's':
             deny_family(ctx, parse_family(optarg));

@@ -90,7 +90,7 @@ main(int argc, char *argv[])
     scmp_filter_ctx ctx;
     int opt, rc;
 
-    while ((opt = getopt(argc, argv, "+e:klh")) != -1) {
+    while ((opt = get_option(argc, argv, "+e:klh")) != -1) {
         switch (opt) {
         case 'e':
             deny = SCMP_ACT_ERRNO(parse_errno(optarg, "-e"));

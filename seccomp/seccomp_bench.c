@@ -246,7 +246,7 @@ main(int argc, char *argv[])
     size_t i, j, n;
     int opt, growth = 0;
 
-    while ((opt = getopt(argc, argv, "gqn:r:h")) != -1) {
+    while ((opt = get_option(argc, argv, "gqn:r:h")) != -1) {
         switch (opt) {
         case 'g':
             growth = 1;

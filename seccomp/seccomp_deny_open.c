@@ -135,7 +135,7 @@ main(int argc, char *argv[])
 {
     int opt, err = EPERM, kill = 0, exec = 0, with_e = 0;
 
-    while ((opt = getopt(argc, argv, "+e:kxh")) != -1) {
+    while ((opt = get_option(argc, argv, "+e:kxh")) != -1) {
         switch (opt) {
         case 'e':
             err = parse_errno(optarg, "-e");

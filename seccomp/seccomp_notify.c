@@ -264,7 +264,7 @@ main(int argc, char *argv[])
     char *eq;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "+d:r:vh")) != -1) {
+    while ((opt = get_option(argc, argv, "+d:r:vh")) != -1) {
         switch (opt) {
         case 'd':
         case 'r':

@@ -181,7 +181,7 @@ main(int argc, char *argv[])
     int opt, i, threaded = 0, list = 0;
     pthread_t thread;
 
-    while ((opt = getopt(argc, argv, "tah")) != -1) {
+    while ((opt = get_option(argc, argv, "tah")) != -1) {
         switch (opt) {
         case 't':
             threaded = 1;

@@ -94,7 +94,7 @@ main(int argc, char *argv[])
     char byte;
     int opt, rc;
 
-    while ((opt = getopt(argc, argv, "sh")) != -1) {
+    while ((opt = get_option(argc, argv, "sh")) != -1) {
         switch (opt) {
         case 's':
             flags = SECCOMP_FILTER_FLAG_TSYNC;

@@ -75,7 +75,7 @@ main(int argc, char *argv[])
 {
     int opt, exec = 0;
 
-    while ((opt = getopt(argc, argv, "+xh")) != -1) {
+    while ((opt = get_option(argc, argv, "+xh")) != -1) {
         switch (opt) {
         case 'x':
             exec = 1;

@@ -96,7 +96,7 @@ main(int argc, char *argv[])
     gid_t gid, rg, eg, sg, saved[64];
     int opt, nsaved;
 
-    while ((opt = getopt(argc, argv, "u:f:h")) != -1) {
+    while ((opt = get_option(argc, argv, "u:f:h")) != -1) {
         switch (opt) {
         case 'u':
             user = optarg;

@@ -63,7 +63,7 @@ main(int argc, char *argv[])
     gid_t rgid, egid, sgid, *groups;
     int opt, i, n;
 
-    while ((opt = getopt(argc, argv, "h")) != -1) {
+    while ((opt = get_option(argc, argv, "h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

@@ -163,7 +163,7 @@ main(int argc, char *argv[])
     struct step *steps;
     int opt, i, j, failed = 0;
 
-    while ((opt = getopt(argc, argv, "h")) != -1) {
+    while ((opt = get_option(argc, argv, "h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

@@ -80,7 +80,7 @@ main(int argc, char *argv[])
     sigset_t set, pending;
     char name[32];
 
-    while ((opt = getopt(argc, argv, "s:n:h")) != -1) {
+    while ((opt = get_option(argc, argv, "s:n:h")) != -1) {
         switch (opt) {
         case 's':
             sig = parse_signal(optarg, "-s");

@@ -83,7 +83,7 @@ main(int argc, char *argv[])
     int pipefd[2], opt;
     ssize_t n;
 
-    while ((opt = getopt(argc, argv, "rh")) != -1) {
+    while ((opt = get_option(argc, argv, "rh")) != -1) {
         switch (opt) {
         case 'r':
             restart = true;

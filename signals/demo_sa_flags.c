@@ -105,7 +105,7 @@ main(int argc, char *argv[])
     sa.sa_handler = handler;
     sa.sa_flags = 0;
     sigemptyset(&sa.sa_mask);
-    while ((opt = getopt(argc, argv, "NRh")) != -1) {
+    while ((opt = get_option(argc, argv, "NRh")) != -1) {
         switch (opt) {
         case 'N':
             sa.sa_flags |= SA_NODEFER;

@@ -53,7 +53,7 @@ main(int argc, char *argv[])
     pid_t pid;
     char name[32];
 
-    while ((opt = getopt(argc, argv, "qh")) != -1) {
+    while ((opt = get_option(argc, argv, "qh")) != -1) {
         switch (opt) {
         case 'q':
             queue = true;

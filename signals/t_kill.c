@@ -46,7 +46,7 @@ main(int argc, char *argv[])
     int sig = 0, opt;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "s:h")) != -1) {
+    while ((opt = get_option(argc, argv, "s:h")) != -1) {
         switch (opt) {
         case 's':
             sig = parse_signal(optarg, "-s");

@@ -52,6 +52,22 @@ driver() {
     assert_equal "$stderr" 'copy: open no\nsuch: No such file or directory (ENOENT)'
 }
 
+@test "lib: get_option names a bad option in the kit's form, whatever argv[0] was" {
+    # Run as ./copy: getopt itself would have said "./copy: invalid option".
+    cd "$ISOLAB_TOP/fileio"
+    run -2 --separate-stderr ./copy -x a b
+    assert_equal "${stderr%%$'\n'*}" "copy: -x: unknown option"
+    run -2 --separate-stderr ./copy -b
+    assert_equal "${stderr%%$'\n'*}" "copy: -b: needs a value"
+    run -2 --separate-stderr ./copy --sparse a b
+    assert_equal "${stderr%%$'\n'*}" "copy: --sparse: unknown option"
+    # get_option_long: namespaces/unshare's --mount-proc takes no value.
+    run -2 --separate-stderr "$ISOLAB_TOP/namespaces/unshare" --mount-proc=yes true
+    assert_equal "${stderr%%$'\n'*}" "unshare: --mount-proc: takes no value"
+    run -2 --separate-stderr "$ISOLAB_TOP/namespaces/unshare" --mount-prox true
+    assert_equal "${stderr%%$'\n'*}" "unshare: --mount-prox: unknown option"
+}
+
 @test "lib: usage(0) prints to stdout and exits 0; usage(2) to stderr, exit 2" {
     run -0 --separate-stderr driver usage0
     assert_output "Usage: lib_driver FUNCTION"

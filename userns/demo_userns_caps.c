@@ -108,7 +108,7 @@ main(int argc, char *argv[])
     char name[HOST_NAME_MAX + 1], what[PATH_MAX + 16];
     int opt, fd;
 
-    while ((opt = getopt(argc, argv, "f:h")) != -1) {
+    while ((opt = get_option(argc, argv, "f:h")) != -1) {
         switch (opt) {
         case 'f':
             file = optarg;

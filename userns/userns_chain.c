@@ -61,7 +61,7 @@ main(int argc, char *argv[])
     int fd, opt;
     uid_t owner;
 
-    while ((opt = getopt(argc, argv, "h")) != -1) {
+    while ((opt = get_option(argc, argv, "h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

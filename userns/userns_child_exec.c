@@ -154,7 +154,7 @@ main(int argc, char *argv[])
     int sync[2], opt, status;
     long pid;
 
-    while ((opt = getopt(argc, argv, "+CimnpuUTM:G:rvh")) != -1) {
+    while ((opt = get_option(argc, argv, "+CimnpuUTM:G:rvh")) != -1) {
         switch (opt) {
         case 'C':
             args.flags |= CLONE_NEWCGROUP;

@@ -66,7 +66,7 @@ main(int argc, char *argv[])
     cap_t none;
     int opt, fd;
 
-    while ((opt = getopt(argc, argv, "h")) != -1) {
+    while ((opt = get_option(argc, argv, "h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

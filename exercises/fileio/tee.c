@@ -56,7 +56,7 @@ main(int argc, char *argv[])
     int opt;
     ssize_t n;
 
-    while ((opt = getopt(argc, argv, "ah")) != -1) {
+    while ((opt = get_option(argc, argv, "ah")) != -1) {
         switch (opt) {
         case 'a':
             /* TODO(tee): open the files for appending instead. */

@@ -49,7 +49,7 @@ main(int argc, char *argv[])
     int opt, last = 0;
     size_t cap = 0;
 
-    while ((opt = getopt(argc, argv, "h")) != -1) {
+    while ((opt = get_option(argc, argv, "h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

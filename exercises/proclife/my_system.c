@@ -91,7 +91,7 @@ main(int argc, char *argv[])
     int opt, status;
     char name[32];
 
-    while ((opt = getopt(argc, argv, "h")) != -1) {
+    while ((opt = get_option(argc, argv, "h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

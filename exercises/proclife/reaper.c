@@ -69,7 +69,7 @@ main(int argc, char *argv[])
     sigset_t block;
     pid_t *pids;
 
-    while ((opt = getopt(argc, argv, "n:h")) != -1) {
+    while ((opt = get_option(argc, argv, "n:h")) != -1) {
         switch (opt) {
         case 'n':
             count = parse_ll(optarg, 10, 1, 500, "-n");

@@ -71,7 +71,7 @@ main(int argc, char *argv[])
     long ret;
     int opt;
 
-    while ((opt = getopt(argc, argv, "h")) != -1) {
+    while ((opt = get_option(argc, argv, "h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);
@@ -108,7 +108,7 @@ main(int argc, char *argv[])
      * a usage error (2) here too, a right one meets the missing ABI. */
     int opt;
 
-    while ((opt = getopt(argc, argv, "h")) != -1)
+    while ((opt = get_option(argc, argv, "h")) != -1)
         usage(opt == 'h' ? EXIT_SUCCESS : EXIT_USAGE, usage_text);
     if (argc - optind != 1)
         usage(EXIT_USAGE, usage_text);

@@ -35,7 +35,7 @@ main(int argc, char *argv[])
     scmp_filter_ctx ctx;
     int opt, rc;
 
-    while ((opt = getopt(argc, argv, "+h")) != -1) {
+    while ((opt = get_option(argc, argv, "+h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

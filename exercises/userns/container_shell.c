@@ -70,7 +70,7 @@ main(int argc, char *argv[])
     char pidstr[32];
     long pid;
 
-    while ((opt = getopt(argc, argv, "+n:h")) != -1) {
+    while ((opt = get_option(argc, argv, "+n:h")) != -1) {
         switch (opt) {
         case 'n':
             hostname = optarg;

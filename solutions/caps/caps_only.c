@@ -114,7 +114,7 @@ main(int argc, char *argv[])
 {
     int opt;
 
-    while ((opt = getopt(argc, argv, "+c:h")) != -1) {
+    while ((opt = get_option(argc, argv, "+c:h")) != -1) {
         switch (opt) {
         case 'c':
             parse_caps(optarg);

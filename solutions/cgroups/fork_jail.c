@@ -80,7 +80,7 @@ main(int argc, char *argv[])
     struct cg_hier h;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "+n:P:h")) != -1) {
+    while ((opt = get_option(argc, argv, "+n:P:h")) != -1) {
         switch (opt) {
         case 'n':
             max = parse_ll(optarg, 10, 1, 100000, "-n");

@@ -90,7 +90,7 @@ main(int argc, char *argv[])
     struct cg_hier h;
     pthread_t thread;
 
-    while ((opt = getopt(argc, argv, "P:V:h")) != -1) {
+    while ((opt = get_option(argc, argv, "P:V:h")) != -1) {
         switch (opt) {
         case 'P':
             parent = optarg;

@@ -258,7 +258,7 @@ main(int argc, char *argv[])
     int opt, pids = 0, status;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "+H:r:p:P:h")) != -1) {
+    while ((opt = get_option(argc, argv, "+H:r:p:P:h")) != -1) {
         switch (opt) {
         case 'H':
             hostname = optarg;

@@ -68,7 +68,7 @@ main(int argc, char *argv[])
     off_t data, hole = 0;
     int in, out, opt;
 
-    while ((opt = getopt(argc, argv, "h")) != -1) {
+    while ((opt = get_option(argc, argv, "h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

@@ -61,7 +61,7 @@ main(int argc, char *argv[])
     char buf[65536];
     ssize_t n;
 
-    while ((opt = getopt(argc, argv, "ah")) != -1) {
+    while ((opt = get_option(argc, argv, "ah")) != -1) {
         switch (opt) {
         case 'a':
             flags = O_WRONLY | O_CREAT | O_APPEND;

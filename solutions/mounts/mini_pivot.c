@@ -79,7 +79,7 @@ main(int argc, char *argv[])
     int sync[2], opt, status;
     long pid;
 
-    while ((opt = getopt(argc, argv, "+h")) != -1) {
+    while ((opt = get_option(argc, argv, "+h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

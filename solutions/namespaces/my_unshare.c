@@ -52,7 +52,7 @@ main(int argc, char *argv[])
     int opt, flags = 0, status;
     pid_t pid;
 
-    while ((opt = getopt(argc, argv, "+imnpuUfh")) != -1) {
+    while ((opt = get_option(argc, argv, "+imnpuUfh")) != -1) {
         switch (opt) {
         case 'i':
             flags |= CLONE_NEWIPC;

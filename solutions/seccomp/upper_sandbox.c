@@ -76,7 +76,7 @@ main(int argc, char *argv[])
     ssize_t n, i;
     int opt;
 
-    while ((opt = getopt(argc, argv, "t:h")) != -1) {
+    while ((opt = get_option(argc, argv, "t:h")) != -1) {
         switch (opt) {
         case 't':
             try = optarg;

@@ -89,7 +89,7 @@ main(int argc, char *argv[])
     uid_t r, e, s;
     int opt, fd, len;
 
-    while ((opt = getopt(argc, argv, "h")) != -1) {
+    while ((opt = get_option(argc, argv, "h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

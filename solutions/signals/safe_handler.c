@@ -75,7 +75,7 @@ main(int argc, char *argv[])
     char line[128];
     int opt;
 
-    while ((opt = getopt(argc, argv, "h")) != -1) {
+    while ((opt = get_option(argc, argv, "h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

@@ -40,7 +40,7 @@ main(int argc, char *argv[])
     cap_value_t cap;
     int opt;
 
-    while ((opt = getopt(argc, argv, "+h")) != -1) {
+    while ((opt = get_option(argc, argv, "+h")) != -1) {
         switch (opt) {
         case 'h':
             usage(EXIT_SUCCESS, usage_text);

@@ -23,7 +23,9 @@
  * every mount is nodev whatever its flags.
  *
  * See also: bpf(2), Documentation/admin-guide/cgroup-v2.rst ("Device
- * controller"), cgroup-v1/devices.rst; course chapters 24 and 26.
+ * controller"), cgroup-v1/devices.rst; TLPI 14.1 (device files, their
+ * major and minor numbers); TLPI has no cgroups or BPF; course chapters
+ * 24 and 26.
  */
 #define _GNU_SOURCE /* syscall() */
 #include <errno.h>

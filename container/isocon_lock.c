@@ -9,8 +9,9 @@
  * capabilities from granting more, and a seccomp filter refuses the
  * system calls that attack the kernel or leave the namespaces.
  *
- * See also: capabilities(7), seccomp(2), seccomp_rule_add(3); the caps
- * and seccomp chapters.
+ * See also: capabilities(7), seccomp(2), seccomp_rule_add(3); TLPI
+ * 39.5.1 (the bounding set); TLPI has no no_new_privs or seccomp filters
+ * (Linux 3.5, after it); the caps and seccomp chapters.
  */
 #define _GNU_SOURCE /* CLONE_NEW*, syscall() */
 #include <errno.h>

@@ -19,8 +19,10 @@
  *
  * See also: mount_namespaces(7), pivot_root(2), open_tree(2),
  * mount_setattr(2) (ID-mapped mounts), proc(5), netdevice(7); the
- * kernel's Documentation/filesystems/overlayfs.rst;
- * the mounts and namespaces chapters.
+ * kernel's Documentation/filesystems/overlayfs.rst; TLPI 14.8 and 14.9
+ * (mount(2), bind mounts) and 18.12 (chroot(), which pivot_root
+ * replaces here); TLPI has no mount namespaces' propagation, overlayfs
+ * or ID-mapped mounts (all after it); the mounts and namespaces chapters.
  */
 #define _GNU_SOURCE /* syscall() */
 #include <errno.h>

@@ -5,6 +5,9 @@
  * Every part of isocon says what it did through say(), so that a
  * trainer can show the steps live. It sits below all the parts, which
  * call it and nothing else of each other's for it.
+ *
+ * See also: stdarg(3), vfprintf(3); TLPI has no section for this (it
+ * is plain C); the capstone, after course chapter 26.
  */
 #include <stdarg.h>
 

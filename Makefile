@@ -64,7 +64,7 @@ STATIC_FIXTURES := tests/bin/run_fd
 FLAGS_STAMP := lib/.build-flags
 BUILD_ID = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(LDLIBS)
 
-.PHONY: all help clean check check-vm check-rootless sanitize lint grade \
+.PHONY: all help clean check check-vm check-rootless sanitize lint grade lab \
         verify-exercises doctor apparmor apparmor-remove deps deps-ensure \
         solutions exercises rootfs debian cross deps-cross bench tour \
         $(CHAPTERS) FORCE
@@ -116,6 +116,8 @@ help:
 	@echo '                        ARCH=arm64 for an aarch64 guest'
 	@echo '  make grade [EX=fileio/tee]  grade your exercises'
 	@echo '  make grade LIST=1     list them, each with its kind'
+	@echo '  make lab EX=namespaces/ns_differ  start the setup of an observe'
+	@echo '                        exercise, to look at (Enter ends it)'
 	@echo '  make verify-exercises skeletons fail their tests, solutions pass'
 	@echo '  make sanitize         the suite under ASan and UBSan'
 	@echo '  make tour [CHAPTER=x] play the demos step by step (./tour)'
@@ -203,6 +205,10 @@ sanitize: deps-ensure
 grade: deps-ensure
 	$(Q)$(MAKE) all exercises rootfs
 	$(Q)tools/grade $(if $(LIST),--list,$(EX))
+
+# The setup of an observe exercise, to look at (tools/lab); Enter ends it.
+lab: all rootfs
+	$(Q)$(if $(EX),tools/lab $(EX),tools/lab --list)
 
 verify-exercises: deps-ensure
 	$(Q)$(MAKE) exercises solutions

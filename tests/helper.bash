@@ -37,6 +37,9 @@
 #   trapper SIG STATUS, caught OUT LAUNCHER TARGET SIG STATUS
 #                       a command that catches SIG, and the check that a
 #                       signal sent to TARGET reached it
+#   lab_grade CHAPTER/NAME FILE  (tools/lab.bash) an observe exercise: a
+#                       fresh setup, the answer FILE checked against it;
+#                       teardown ends a setup that a failure left
 
 bats_require_minimum_version 1.5.0
 
@@ -44,6 +47,9 @@ ISOLAB_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export ISOLAB_TOP
 # shellcheck source=tools/checks.bash
 source "$ISOLAB_TOP/tools/checks.bash"
+# The observe exercises' setups (lab_grade), for tests/exercises/.
+# shellcheck source=tools/lab.bash
+source "$ISOLAB_TOP/tools/lab.bash"
 
 # Source the libraries' files directly: their load.bash files start extra
 # processes on every test, which doubles the cost of a small test.
@@ -251,6 +257,8 @@ teardown() {
     if declare -F local_teardown >/dev/null; then
         local_teardown
     fi
+    # An observe exercise's setup that a failed or skipped check left.
+    lab_stop
 }
 
 # spawn CMD...: start CMD in the background (without bats' fd 3, which

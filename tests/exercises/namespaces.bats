@@ -110,3 +110,11 @@ NO_ZOMBIES='sh -c "true &"; i=0; while ps -e -o stat= | grep -q Z && [ $i -lt 50
     spawn "$ISOLAB_TOP/namespaces/unshare" -rpf "$X/mini_init" sh -c "$(trapper TERM 3)" >"$out"
     caught "$out" "$SPAWNED" init TERM 3
 }
+
+@test "ns_differ: the answer is what a fresh setup shows" {
+    lab_grade namespaces/ns_differ "$X/ns_differ.answer"
+}
+
+@test "pid_inside: the answer is what a fresh setup shows" {
+    lab_grade namespaces/pid_inside "$X/pid_inside.answer"
+}

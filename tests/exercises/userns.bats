@@ -85,3 +85,11 @@ box"
     assert_line "answer: no"
     run -2 "$X/ns_capable" "$inside" cap_no_such /proc/self/ns/uts
 }
+
+@test "read_map: the answer is what a fresh setup shows" {
+    lab_grade userns/read_map "$X/read_map.answer"
+}
+
+@test "chain: the answer is what a fresh setup shows" {
+    lab_grade userns/chain "$X/chain.answer"
+}

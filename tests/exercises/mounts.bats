@@ -65,3 +65,11 @@ pid 1"
     run -4 as_user "$X/mini_pivot" "$root" sh -c 'exit 4'
     host_unchanged
 }
+
+@test "propagation: the answer is what a fresh setup shows" {
+    lab_grade mounts/propagation "$X/propagation.answer"
+}
+
+@test "options: the answer is what a fresh setup shows" {
+    lab_grade mounts/options "$X/options.answer"
+}

@@ -106,3 +106,11 @@ proc_state_of() {
     run -0 find "$CG" -mindepth 1 -type d
     assert_output ""
 }
+
+@test "limits: the answer is what a fresh setup shows" {
+    lab_grade cgroups/limits "$X/limits.answer"
+}
+
+@test "busy: the answer is what a fresh setup shows" {
+    lab_grade cgroups/busy "$X/busy.answer"
+}

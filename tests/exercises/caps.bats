@@ -135,3 +135,11 @@ B=0x1ffffffffff
     assert_line "CapPrm: 0000000000000001"
     assert_line --regexp '^securebits: 0x2f '
 }
+
+@test "missing_cap: the answer is what a fresh setup shows" {
+    lab_grade caps/missing_cap "$X/missing_cap.answer"
+}
+
+@test "file_caps: the answer is what a fresh setup shows" {
+    lab_grade caps/file_caps "$X/file_caps.answer"
+}

@@ -70,3 +70,15 @@ Seccomp:	2"
     run -0 as_user "$X" /bin/escape_probe unshare clone clone3 setns mount pivot_root keyctl ptrace bpf io_uring reboot module
     refute_output --partial ALLOWED
 }
+
+@test "inside: the answer is what a fresh setup shows" {
+    lab_grade container/inside "${X%/*}/inside.answer"
+}
+
+@test "refused: the answer is what a fresh setup shows" {
+    lab_grade container/refused "${X%/*}/refused.answer"
+}
+
+@test "limits: the answer is what a fresh setup shows" {
+    lab_grade container/limits "${X%/*}/limits.answer"
+}

@@ -102,3 +102,11 @@ LINE TWO"
     wait_for grep -q '^Seccomp:.2' "/proc/$SPAWNED/status"
     exec 7>&-
 }
+
+@test "which_call: the answer is what a fresh setup shows" {
+    lab_grade seccomp/which_call "$X/which_call.answer"
+}
+
+@test "status: the answer is what a fresh setup shows" {
+    lab_grade seccomp/status "$X/status.answer"
+}

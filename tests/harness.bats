@@ -229,13 +229,82 @@ apparmor_fake() { # MODE_OF_/mnt KIT_DIR_BELOW_/mnt CMD...
     assert_line "troubleshoot/cap_drop troubleshoot"
 }
 
-@test "harness: every troubleshooting lab is linked from its chapter's README" {
-    local lab ch unlinked=()
-    for lab in "$ISOLAB_TOP"/exercises/troubleshoot/*.c; do
-        lab=$(basename "$lab" .c)
-        ch=$(grep -l "EX=troubleshoot/$lab\`" \
-            "$ISOLAB_TOP"/{caps,namespaces,userns,mounts,seccomp,cgroups}/README.md || true)
-        [ "$(wc -l <<<"$ch")" -eq 1 ] && [ -n "$ch" ] || unlinked+=("$lab")
+@test "harness: every chapter's README ends with its exercises, each with its kind, every troubleshooting lab in one chapter" {
+    local ch table rows listed lab where chapters
+    listed=$("$ISOLAB_TOP/tools/grade" --list)
+    read -ra chapters <<<"$(grep -v '^#' "$ISOLAB_TOP/mk/chapters" | tr '\n' ' ')"
+    for ch in "${chapters[@]}"; do
+        # The last section, and the rows of its table: | `NAME` | KIND | ...
+        table=$(awk '/^## /{s=$0; body=""} {body=body $0 "\n"} END{printf "%s", body}' \
+            "$ISOLAB_TOP/$ch/README.md")
+        [[ $table == "## Exercises"* ]] || fail "$ch/README.md: the last section is not ## Exercises"
+        # shellcheck disable=SC2016 # the backquotes are markdown's
+        rows=$(sed -n 's/^| `\([a-z_]*\/[a-z_]*\)` | \([a-z]*\) |.*/\1 \2/p' <<<"$table")
+        # Every exercise of the chapter is there, with the kind grade gives.
+        assert_equal "$(grep -v '^troubleshoot/' <<<"$rows" | sort)" \
+            "$(grep "^$ch/" <<<"$listed" | sort)"
+        # A row that names a troubleshooting lab has its kind too.
+        while read -r lab; do
+            grep -qFx "$lab" <<<"$listed" || fail "$ch/README.md: $lab is not an exercise"
+        done < <(grep '^troubleshoot/' <<<"$rows")
     done
-    assert_equal "${unlinked[*]}" ""
+    # Each troubleshooting lab in exactly one chapter's table.
+    while read -r lab _; do
+        where=$(grep -l "^| \`$lab\` |" "$ISOLAB_TOP"/*/README.md | wc -l)
+        [ "$where" -eq 1 ] || fail "$lab is in $where chapters' tables"
+    done < <(grep '^troubleshoot/' <<<"$listed")
+}
+
+@test "harness: after the first day, at least as many observe and troubleshoot exercises as code ones, three in each chapter" {
+    local day1=" fileio procs signals proclife " ch kind code=0 other=0 line
+    declare -A per=()
+    while read -r line; do
+        kind=${line#* }
+        ch=${line%%/*}
+        # A troubleshooting lab counts for the chapter whose table has it.
+        [ "$ch" != troubleshoot ] ||
+            ch=$(grep -l "^| \`${line% *}\` |" "$ISOLAB_TOP"/*/README.md | xargs dirname | xargs basename)
+        [[ $day1 != *" $ch "* ]] || continue
+        if [ "$kind" = code ]; then
+            code=$((code + 1))
+        else
+            other=$((other + 1))
+            per[$ch]=$((${per[$ch]:-0} + 1))
+        fi
+    done < <("$ISOLAB_TOP/tools/grade" --list)
+    [ "$other" -ge "$code" ] || fail "$other observe and troubleshoot, $code code"
+    for ch in setuid caps namespaces userns mounts seccomp cgroups container; do
+        [ "${per[$ch]:-0}" -ge 3 ] || fail "$ch: ${per[$ch]:-0} observe and troubleshoot exercises"
+    done
+}
+
+@test "harness: every observe exercise with a setup has its answer file, its reference, its hints and its check" {
+    local lab ch name missing=()
+    run -0 "$ISOLAB_TOP/tools/lab" --list
+    [ "${#lines[@]}" -ge 18 ]
+    for lab in "${lines[@]}"; do
+        ch=${lab%/*} name=${lab#*/}
+        # Shipped with its keys unanswered (or, keyed by names the setup
+        # gives, with the form of a line in a comment).
+        grep -qE '^[a-z_.]+: \?$|^# NAME: ' "$ISOLAB_TOP/exercises/$lab.answer" ||
+            missing+=("$lab(answer file)")
+        [ -f "$ISOLAB_TOP/solutions/$lab.answer" ] || missing+=("$lab(reference)")
+        [ "$(grep -c "^<details><summary>Hint [123]" <(awk -v h="## $name (observe" \
+            'index($0, h) == 1 {on=1; next} /^## /{on=0} on' "$ISOLAB_TOP/exercises/$ch/README.md"))" -eq 3 ] ||
+            missing+=("$lab(three hints)")
+        grep -q "lab_grade $lab " "$ISOLAB_TOP/tests/exercises/$ch.bats" || missing+=("$lab(check)")
+    done
+    assert_equal "${missing[*]}" ""
+}
+
+@test "harness: tools/lab starts a setup, says what to look at, and removes it at Enter; a name that is no lab is a usage error" {
+    run -0 --separate-stderr "$ISOLAB_TOP/tools/lab" setuid/find_suid </dev/null
+    assert_line --index 0 --regexp '^setuid/find_suid: setting up \(seed [0-9]+\)$'
+    assert_line --regexp '^Six files in /.*/isolab-lab\.[A-Za-z0-9]+\.$'
+    assert_line "setuid/find_suid: removed"
+    dir=$(sed -n 's/^Six files in \(.*\)\.$/\1/p' <<<"$output")
+    [ ! -e "$dir" ]
+    run -2 --separate-stderr "$ISOLAB_TOP/tools/lab" setuid/nothing
+    assert_equal "$stderr" "lab: no lab setuid/nothing ($ISOLAB_TOP/tools/labs/setuid/nothing.bash)"
+    run -2 "$ISOLAB_TOP/tools/lab"
 }

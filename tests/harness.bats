@@ -300,11 +300,40 @@ apparmor_fake() { # MODE_OF_/mnt KIT_DIR_BELOW_/mnt CMD...
 @test "harness: tools/lab starts a setup, says what to look at, and removes it at Enter; a name that is no lab is a usage error" {
     run -0 --separate-stderr "$ISOLAB_TOP/tools/lab" setuid/find_suid </dev/null
     assert_line --index 0 --regexp '^setuid/find_suid: setting up \(seed [0-9]+\)$'
-    assert_line --regexp '^Six files in /.*/isolab-lab\.[A-Za-z0-9]+\.$'
+    assert_line --regexp '^Six files in /.*/isolab-lab\.[0-9]+\.[A-Za-z0-9]+\.$'
     assert_line "setuid/find_suid: removed"
     dir=$(sed -n 's/^Six files in \(.*\)\.$/\1/p' <<<"$output")
     [ ! -e "$dir" ]
     run -2 --separate-stderr "$ISOLAB_TOP/tools/lab" setuid/nothing
     assert_equal "$stderr" "lab: no lab setuid/nothing ($ISOLAB_TOP/tools/labs/setuid/nothing.bash)"
     run -2 "$ISOLAB_TOP/tools/lab"
+}
+
+@test "harness: an answer read off the student's own setup (tools/lab) passes the grader's fresh setup, and another seed's does not" {
+    require userns
+    local fifo=$BATS_TEST_TMPDIR/enter out=$BATS_TEST_TMPDIR/lab.out a b t seed hold
+    local differ=()
+    mkfifo "$fifo"
+    # tools/lab waits for Enter: hold the FIFO open until the answer is in.
+    # shellcheck disable=SC2016 # $0, $1, $2 are the inner shell's
+    spawn bash -c 'exec "$0" namespaces/ns_differ <"$1" >"$2"' \
+        "$ISOLAB_TOP/tools/lab" "$fifo" "$out"
+    exec {hold}>"$fifo"
+    wait_for grep -q "Press Enter" "$out"
+    read -r a b < <(sed -n 's/^Two processes, both sleep: PID \([0-9]*\) and PID \([0-9]*\)\.$/\1 \2/p' "$out")
+    for t in cgroup ipc mnt net pid time user uts; do
+        [ "$(readlink "/proc/$a/ns/$t")" = "$(readlink "/proc/$b/ns/$t")" ] || differ+=("$t")
+    done
+    exec {hold}>&-
+    wait_for grep -q "removed" "$out"
+    [ ! -d "/proc/$a" ]
+    [ ! -d "/proc/$b" ]
+    echo "differ: ${differ[*]}" >"$BATS_TEST_TMPDIR/mine.answer"
+    ISOLAB_TREE=exercises lab_grade namespaces/ns_differ "$BATS_TEST_TMPDIR/mine.answer"
+    # The student's seed, plus one: the same answer is wrong there.
+    seed=$(sed -n 's/.*(seed \([0-9]*\))$/\1/p' "$out")
+    if ISOLAB_LAB_SEED=$((seed + 1)) lab_grade namespaces/ns_differ \
+        "$BATS_TEST_TMPDIR/mine.answer"; then
+        fail "the answer passed on the setup of seed $((seed + 1)) too"
+    fi
 }

@@ -136,29 +136,38 @@ _lab_find() {
 # lab_cgroup CONTROLLER NAME: make the cgroup NAME for the setup, in the
 # hierarchy that holds CONTROLLER ("v2": the cgroup2 hierarchy, whatever
 # its controllers), and set LAB_CG to its path; lab_stop removes it. (Not
-# in $(...): a subshell would be one more process in our cgroup.) Where: in the
-# suite, below the kit's subtree (kit_cgroup); otherwise below our own
-# cgroup. On v2 a controller is there only if our cgroup hands it down,
-# which it may do only while it holds no process (no internal
-# processes): if it hands none and holds only us (as it does when
-# tools/lab was started by systemd-run --scope -p Delegate=yes), we move
-# into a leaf of our own and hand the controller down.
+# in $(...): a subshell would be one more process in our cgroup.) Its
+# parent: in the suite, a cgroup of the kit's subtree (kit_cgroup);
+# otherwise isolab-lab.PID below our own cgroup. On v2 a cgroup has a
+# controller's files only if its parent hands the controller down, which
+# a cgroup may do only while it holds no process (no internal
+# processes). If our own cgroup hands none down and holds only us (as
+# when tools/lab was started by systemd-run --scope -p Delegate=yes), we
+# move into a leaf beside the setup's cgroups, and hand it down.
 lab_cgroup() {
-    local ctrl=$1 base version
+    local ctrl=$1 base version own
     lab_need cgroup "$ctrl"
+    read -r version _ <<<"$(cgroup_hierarchy "$ctrl")"
     if in_suite; then
         base=$(kit_cgroup "$ctrl") || return 1
     else
-        base=$(cgroup_dir "$ctrl") || return 1
-        read -r version _ <<<"$(cgroup_hierarchy "$ctrl")"
+        own=$(cgroup_dir "$ctrl") || return 1
         if [ "$version" = v2 ] && [ "$ctrl" != v2 ] &&
-            ! grep -qw "$ctrl" "$base/cgroup.subtree_control"; then
-            [ "$(cat "$base/cgroup.procs")" = $$ ] ||
-                lab_cannot "$base holds other processes too, so it cannot hand the $ctrl controller down (cgroups v2: no internal processes); start the lab in a cgroup of its own: systemd-run --user --scope -p Delegate=yes tools/lab $LAB_NAME (sudo systemd-run --scope ... as root)"
-            mkdir -p "$base/isolab-lab.$$.self" &&
-                echo $$ >"$base/isolab-lab.$$.self/cgroup.procs" &&
-                echo "+$ctrl" >"$base/cgroup.subtree_control" || return 1
+            ! grep -qw "$ctrl" "$own/cgroup.subtree_control"; then
+            [ "$(cat "$own/cgroup.procs")" = $$ ] ||
+                lab_cannot "$own holds other processes too, so it cannot hand the $ctrl controller down (cgroups v2: no internal processes); start the lab in a cgroup of its own: systemd-run --user --scope -p Delegate=yes tools/lab $LAB_NAME (sudo systemd-run --scope ... as root)"
+            mkdir -p "$own/isolab-lab.$$.self" &&
+                echo $$ >"$own/isolab-lab.$$.self/cgroup.procs" &&
+                echo "+$ctrl" >"$own/cgroup.subtree_control" || return 1
         fi
+        base=$own/isolab-lab.$$
+        mkdir -p "$base" || return 1
+        echo "$base" >>"$LAB_DIR/.cgroups"
+    fi
+    # BASE holds no process: it may hand the controller down.
+    if [ "$version" = v2 ] && [ "$ctrl" != v2 ] &&
+        ! grep -qw "$ctrl" "$base/cgroup.subtree_control"; then
+        echo "+$ctrl" >"$base/cgroup.subtree_control" || return 1
     fi
     mkdir "$base/$2" || return 1
     echo "$base/$2" >>"$LAB_DIR/.cgroups"

@@ -11,7 +11,7 @@
  *   Draw the tree below PID (default 1) as "PID NAME" lines.
  *
  * Try:
- *     $ bash -c 'sleep 9 & sleep 9 & ./pstree $$'
+ *     $ bash -c 'sleep 9 & sleep 9 & sleep 0.2 && ./pstree $$'
  *     4300 bash
  *       4301 sleep
  *       4302 sleep

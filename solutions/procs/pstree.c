@@ -14,14 +14,15 @@
  *     $ ./pstree $$
  *     4242 bash
  *       4300 pstree
- *     $ bash -c 'sleep 9 & sleep 9 & ./pstree $$'
+ *     $ bash -c 'sleep 9 & sleep 9 & sleep 0.2 && ./pstree $$'
  *     4310 bash
  *       4311 sleep
  *       4312 sleep
  *       4313 pstree
- *   Observe: the shell's children are indented under it. A process whose
- *   parent has ended is adopted (by PID 1, or by a subreaper) and moves
- *   in the tree.
+ *   Observe: the shell's children are indented under it (sleep 0.2 lets
+ *   both sleeps start: until it execs, a child is a copy of bash, and
+ *   shows as one). A process whose parent has ended is adopted (by PID 1,
+ *   or by a subreaper) and moves in the tree.
  *
  * Needs: nothing special; runs as any user.
  *

@@ -82,6 +82,7 @@ setup() {
 @test "try: userns/demo_maps" { plays userns/demo_maps.c; }
 @test "try: userns/demo_setns_user" { plays userns/demo_setns_user.c; }
 @test "try: userns/demo_userns" { plays userns/demo_userns.c; }
+@test "try: userns/demo_userns_files" { plays userns/demo_userns_files.c; }
 @test "try: userns/demo_userns_caps" { plays userns/demo_userns_caps.c; }
 @test "try: userns/userns_chain" { plays userns/userns_chain.c; }
 @test "try: userns/userns_child_exec" { plays userns/userns_child_exec.c; }

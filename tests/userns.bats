@@ -318,3 +318,30 @@ userns_child_exec: user namespaces are disabled: user.max_user_namespaces = 0 (m
     assert_equal "${stderr_lines[1]}" "userns_child_exec: (a map line is 'INSIDE OUTSIDE COUNT'; ranges may not overlap)"
     [[ ${stderr_lines[0]} == "userns_child_exec: write /proc/"*"/uid_map 'x y': Invalid argument (EINVAL)" ]]
 }
+
+@test "demo_userns_files: capabilities count over mapped owners only; unmapped shows 65534; chown to an unmapped UID is EINVAL; a file made inside is the mapped UID's outside" {
+    local me
+    me=$(id -u)
+    # Run by root, the demo becomes nobody first: root is mapped nowhere.
+    [ "$me" -ne 0 ] || me=65534
+    run -0 --separate-stderr "$U/demo_userns_files"
+    assert_equal "$stderr" ""
+    assert_output "outside: the namespace's root is uid $me out here
+inside: ours (mode 000): owner 0; read: ok
+inside: /: owner 65534
+inside: open /etc/shadow: Permission denied (EACCES)
+inside: chown ours to uid 1: Invalid argument (EINVAL)
+inside: made theirs, as uid 0
+outside: theirs: owner $me"
+    # Its files are gone with it.
+    run -0 find "${TMPDIR:-/tmp}" /tmp -maxdepth 1 -name 'demo_userns_files.*'
+    assert_output ""
+}
+
+@test "demo_userns_files: as an ordinary user too" {
+    require root # (as nobody, the test above is this one)
+    run -0 as_user "$U/demo_userns_files"
+    assert_line --index 0 "outside: the namespace's root is uid $ISOLAB_USER_ID out here"
+    assert_line --index 1 "inside: ours (mode 000): owner 0; read: ok"
+    assert_line --index 6 "outside: theirs: owner $ISOLAB_USER_ID"
+}

@@ -202,3 +202,15 @@ lib_driver: try 'lib_driver -h' for more information"
     run -1 --separate-stderr "$ISOLAB_TOP/tests/bin/lib_driver" status_value self NoSuchKey
     assert_equal "$stderr" "lib_driver: NoSuchKey of /proc/self/status: No such file or directory (ENOENT)"
 }
+
+@test "docs/reading.md: its examples of the message form and of a usage error are what copy prints" {
+    local doc=$ISOLAB_TOP/docs/reading.md
+    cd "$ISOLAB_TOP/fileio"
+    run -1 --separate-stderr ./copy /nope "$BATS_TEST_TMPDIR/copy.out"
+    grep -qxF "    $stderr" "$doc"
+    run -2 --separate-stderr ./copy -x a b
+    grep -qxF "    ${stderr%%$'\n'*}" "$doc"
+    grep -qxF "    $(sed -n 2p <<<"$stderr")" "$doc"
+    # And the page is where a student starts: linked from the first chapter.
+    grep -q '(../docs/reading.md)' "$ISOLAB_TOP/fileio/README.md"
+}

@@ -19,12 +19,17 @@
 #ifndef ISOLAB_BPF_FILTER_H
 #define ISOLAB_BPF_FILTER_H
 
+#include <fcntl.h>
 #include <linux/filter.h>  /* struct sock_filter, BPF_STMT, BPF_JUMP */
 #include <linux/seccomp.h> /* struct seccomp_data, SECCOMP_RET_* */
 #include <stddef.h>        /* offsetof */
+#include <stdint.h>        /* intmax_t */
 #include <sys/prctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "compat.h" /* NATIVE_AUDIT_ARCH, X32_SYSCALL_BIT, sys_seccomp */
+#include "isolab.h" /* err_exit(), fatal() */
 
 /* A call made through another ABI (on x86_64: int $0x80, the i386 ABI,
  * where the numbers mean other calls) is killed before its number is
@@ -76,6 +81,36 @@ install_filter(struct sock_filter *filter, unsigned short len,
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
         return -1;
     return sys_seccomp(SECCOMP_SET_MODE_FILTER, flags, &prog);
+}
+
+/* Read a filter from FILE into FILTER, which has room for BPF_MAXINSNS
+ * instructions, and return how many it holds; exit with a message on
+ * failure. The file holds the program as the kernel takes it, an array of
+ * struct sock_filter (8 bytes each: code, jt, jf, k) in this machine's
+ * byte order, as seccomp_export_bpf() writes it (lsc_rules -b). A size
+ * that is no whole number of instructions is not a filter: refused here,
+ * with its size, rather than handed to the kernel (which would say only
+ * EINVAL). */
+static inline size_t
+read_filter_file(const char *file, struct sock_filter *filter)
+{
+    struct stat sb;
+    ssize_t n;
+    int fd = open(file, O_RDONLY);
+
+    if (fd == -1)
+        err_exit("open %s", file);
+    if (fstat(fd, &sb) == -1)
+        err_exit("fstat %s", file);
+    if (sb.st_size == 0 || sb.st_size % sizeof(*filter) != 0 ||
+        sb.st_size > (off_t)(BPF_MAXINSNS * sizeof(*filter)))
+        fatal("%s: %jd bytes is not 1 to %d instructions of %zu bytes", file,
+              (intmax_t)sb.st_size, BPF_MAXINSNS, sizeof(*filter));
+    n = read(fd, filter, sb.st_size);
+    if (n != sb.st_size)
+        err_exit("read %s", file);
+    close(fd);
+    return (size_t)n / sizeof(*filter);
 }
 
 #endif

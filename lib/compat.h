@@ -60,23 +60,32 @@
 #define P_PIDFD 3 /* Linux 5.4 */
 #endif
 
-/* ---- seccomp(2): the architecture a filter must check first ---- */
+/* ---- seccomp(2): the architecture a filter must check first, and its
+ * name (for seccomp/bpf_dump) ---- */
 #if defined(__x86_64__) && defined(__ILP32__)
-#define NATIVE_AUDIT_ARCH AUDIT_ARCH_X86_64 /* x32 shares the x86_64 arch */
+#define NATIVE_AUDIT_ARCH      AUDIT_ARCH_X86_64 /* x32 shares the x86_64 arch */
+#define NATIVE_AUDIT_ARCH_NAME "AUDIT_ARCH_X86_64"
 #elif defined(__x86_64__)
-#define NATIVE_AUDIT_ARCH AUDIT_ARCH_X86_64
+#define NATIVE_AUDIT_ARCH      AUDIT_ARCH_X86_64
+#define NATIVE_AUDIT_ARCH_NAME "AUDIT_ARCH_X86_64"
 #elif defined(__i386__)
-#define NATIVE_AUDIT_ARCH AUDIT_ARCH_I386
+#define NATIVE_AUDIT_ARCH      AUDIT_ARCH_I386
+#define NATIVE_AUDIT_ARCH_NAME "AUDIT_ARCH_I386"
 #elif defined(__aarch64__)
-#define NATIVE_AUDIT_ARCH AUDIT_ARCH_AARCH64
+#define NATIVE_AUDIT_ARCH      AUDIT_ARCH_AARCH64
+#define NATIVE_AUDIT_ARCH_NAME "AUDIT_ARCH_AARCH64"
 #elif defined(__arm__)
-#define NATIVE_AUDIT_ARCH AUDIT_ARCH_ARM
+#define NATIVE_AUDIT_ARCH      AUDIT_ARCH_ARM
+#define NATIVE_AUDIT_ARCH_NAME "AUDIT_ARCH_ARM"
 #elif defined(__riscv) && __riscv_xlen == 64
-#define NATIVE_AUDIT_ARCH AUDIT_ARCH_RISCV64
+#define NATIVE_AUDIT_ARCH      AUDIT_ARCH_RISCV64
+#define NATIVE_AUDIT_ARCH_NAME "AUDIT_ARCH_RISCV64"
 #elif defined(__powerpc64__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define NATIVE_AUDIT_ARCH AUDIT_ARCH_PPC64LE
+#define NATIVE_AUDIT_ARCH      AUDIT_ARCH_PPC64LE
+#define NATIVE_AUDIT_ARCH_NAME "AUDIT_ARCH_PPC64LE"
 #elif defined(__s390x__)
-#define NATIVE_AUDIT_ARCH AUDIT_ARCH_S390X
+#define NATIVE_AUDIT_ARCH      AUDIT_ARCH_S390X
+#define NATIVE_AUDIT_ARCH_NAME "AUDIT_ARCH_S390X"
 #else
 #error "isolab: add this architecture's AUDIT_ARCH_* to lib/compat.h"
 #endif

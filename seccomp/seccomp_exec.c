@@ -26,12 +26,8 @@
  * See also: seccomp(2) struct sock_fprog, seccomp_export_bpf(3); TLPI has no
  * seccomp filters (Linux 3.5, after it); course chapter 20.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdint.h> /* intmax_t */
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bpf_filter.h"
@@ -45,9 +41,8 @@ main(int argc, char *argv[])
     /* The kernel takes at most BPF_MAXINSNS (4096) instructions. */
     struct sock_filter filter[BPF_MAXINSNS];
     const char *file;
-    struct stat sb;
-    ssize_t n;
-    int opt, fd;
+    size_t n;
+    int opt;
 
     while ((opt = get_option(argc, argv, "+h")) != -1) {
         switch (opt) {
@@ -62,29 +57,14 @@ main(int argc, char *argv[])
     file = argv[optind];
 
     /* The file holds the program as the kernel takes it: an array of
-     * struct sock_filter (8 bytes each: code, jt, jf, k) in this
-     * machine's byte order, as seccomp_export_bpf() writes it. */
-    fd = open(file, O_RDONLY);
-    if (fd == -1)
-        err_exit("open %s", file);
-    if (fstat(fd, &sb) == -1)
-        err_exit("fstat %s", file);
-    /* A size that is no whole number of instructions is not a filter:
-     * refuse it here, with its size, rather than hand the kernel half an
-     * instruction (it would say only EINVAL). */
-    if (sb.st_size == 0 || sb.st_size % sizeof(filter[0]) != 0 ||
-        sb.st_size > (off_t)sizeof(filter))
-        fatal("%s: %jd bytes is not 1 to %d instructions of %zu bytes", file,
-              (intmax_t)sb.st_size, BPF_MAXINSNS, sizeof(filter[0]));
-    n = read(fd, filter, sb.st_size);
-    if (n != sb.st_size)
-        err_exit("read %s", file);
-    close(fd);
+     * 8-byte instructions (lib/bpf_filter.h reads it, and refuses a size
+     * that is no whole number of them). */
+    n = read_filter_file(file, filter);
 
     /* The kernel checks the program before it takes it (valid opcodes,
      * jumps forward and inside it, every path ending in a return):
      * EINVAL if not. install_filter() sets no_new_privs first. */
-    if (install_filter(filter, n / sizeof(filter[0]), 0) == -1)
+    if (install_filter(filter, n, 0) == -1)
         err_exit("seccomp %s", file);
     /* The filter stays across execve(), and binds the command and
      * everything it starts: no way to take it off. */

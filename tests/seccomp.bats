@@ -412,3 +412,80 @@ write: ok"
     assert_line "main thread: getppid: Operation not permitted (EPERM)"
     assert_line "other thread: getppid: Operation not permitted (EPERM)"
 }
+
+# ---- bpf_dump ----
+
+@test "bpf_dump: libseccomp's filter, instruction by instruction: the arch first, the call named, the action named, jumps forward only" {
+    "$S/lsc_rules" -s inet6 -b inet6.bpf
+    run -0 --separate-stderr "$S/bpf_dump" inet6.bpf
+    assert_line --index 0 "0000: ld   [arch]"
+    assert_line --index 1 --regexp '^0001: jeq  #0x[0-9a-f]+, 0002, [0-9]{4}   \(AUDIT_ARCH_(X86_64|AARCH64)\)$'
+    assert_line --index 2 "0002: ld   [nr]"
+    assert_line --regexp '^[0-9]{4}: jeq  #[0-9]+, [0-9]{4}, [0-9]{4}   \(socket\)$'
+    assert_line --regexp '^[0-9]{4}: ld   \[args\[0\]\]$'
+    assert_line --regexp '^[0-9]{4}: ret  ERRNO\(97\)   \(EAFNOSUPPORT\)$'
+    assert_line --regexp '^[0-9]{4}: ret  ALLOW$'
+    # One line per instruction of 8 bytes, and every jump lands after it
+    # (as the kernel requires), on an instruction of the program.
+    assert_equal "${#lines[@]}" $(($(stat -c %s inet6.bpf) / 8))
+    run -0 awk -v n="${#lines[@]}" '$2 ~ /^j/ && $2 != "ja" {
+            at = $1 + 0; t = $4 + 0; f = $5 + 0
+            if (t <= at || f <= at || t >= n || f >= n) print "backward or out:", $0
+        }' <<<"$output"
+    assert_output ""
+}
+
+@test "bpf_dump: a hand-made filter: every return action by name" {
+    # ret KILL_PROCESS, KILL_THREAD, TRAP, ERRNO(1), USER_NOTIF, TRACE, LOG,
+    # ALLOW: each code 0x06 (BPF_RET | BPF_K), jt = jf = 0, and K, the
+    # action, little-endian. (printf reuses its format for each argument.)
+    printf '\x06\x00\x00\x00%b' '\x00\x00\x00\x80' '\x00\x00\x00\x00' \
+        '\x05\x00\x03\x00' '\x01\x00\x05\x00' '\x00\x00\xc0\x7f' \
+        '\x07\x00\xf0\x7f' '\x00\x00\xfc\x7f' '\x00\x00\xff\x7f' >all.bpf
+    assert_equal "$(stat -c %s all.bpf)" 64
+    run -0 "$S/bpf_dump" all.bpf
+    assert_output "0000: ret  KILL_PROCESS
+0001: ret  KILL_THREAD
+0002: ret  TRAP (data 5)
+0003: ret  ERRNO(1)   (EPERM)
+0004: ret  USER_NOTIF
+0005: ret  TRACE (data 7)
+0006: ret  LOG
+0007: ret  ALLOW"
+}
+
+@test "bpf_dump: a file that is no whole number of instructions is refused; -p takes no file" {
+    printf 'abc' >bad.bpf
+    run -1 --separate-stderr "$S/bpf_dump" bad.bpf
+    assert_equal "$stderr" "bpf_dump: bad.bpf: 3 bytes is not 1 to 4096 instructions of 8 bytes"
+    run -2 --separate-stderr "$S/bpf_dump" -p 1 bad.bpf
+}
+
+@test "bpf_dump: -p dumps a running process's filter, the same as its file (root)" {
+    require root
+    "$S/lsc_rules" -s inet6 -b inet6.bpf
+    spawn "$S/seccomp_exec" inet6.bpf sleep 30
+    wait_for asleep "$SPAWNED"
+    run --separate-stderr "$S/bpf_dump" -p "$SPAWNED"
+    [ "$status" -ne 77 ] || skip "$stderr"
+    assert_success
+    assert_equal "$output" "$("$S/bpf_dump" inet6.bpf)"
+    run -1 --separate-stderr "$S/bpf_dump" -p "$SPAWNED" -i 1
+    assert_equal "$stderr" "bpf_dump: process $SPAWNED has no filter number 1"
+    # The process goes on, untraced.
+    asleep "$SPAWNED"
+    [ "$(awk '/^TracerPid:/ {print $2}' "/proc/$SPAWNED/status")" = 0 ]
+}
+
+@test "bpf_dump: -p by an ordinary user, even of its own process, is refused with the reason" {
+    "$S/lsc_rules" -s inet6 -b inet6.bpf
+    chmod 644 inet6.bpf
+    let_through "$BATS_TEST_TMPDIR"
+    spawn as_user "$S/seccomp_exec" "$BATS_TEST_TMPDIR/inet6.bpf" sleep 30
+    wait_for asleep "$SPAWNED"
+    # Refused at the ptrace(), where Yama's ptrace_scope forbids tracing
+    # a process that is not one's child; else at the dump.
+    run -1 --separate-stderr as_user "$S/bpf_dump" -p "$SPAWNED"
+    [[ $stderr == "bpf_dump: PTRACE_SECCOMP_GET_FILTER: needs CAP_SYS_ADMIN (root), and no seccomp filter of our own" ||
+        $stderr == "bpf_dump: ptrace seize $SPAWNED (dumping a filter needs root): Operation not permitted (EPERM)" ]]
+}

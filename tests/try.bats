@@ -90,6 +90,7 @@ setup() {
 @test "try: mounts/demo_propagation" { plays mounts/demo_propagation.c; }
 @test "try: mounts/t_mount" { plays mounts/t_mount.c; }
 @test "try: mounts/t_umount" { plays mounts/t_umount.c; }
+@test "try: seccomp/bpf_dump" { plays seccomp/bpf_dump.c; }
 @test "try: seccomp/demo_arch" { plays seccomp/demo_arch.c; }
 @test "try: seccomp/demo_nnp" { plays seccomp/demo_nnp.c; }
 @test "try: seccomp/demo_trace" { plays seccomp/demo_trace.c; }

@@ -112,6 +112,12 @@ sys_pidfd_send_signal(int pidfd, int sig, siginfo_t *info,
     return syscall(SYS_pidfd_send_signal, pidfd, sig, info, flags);
 }
 
+static inline int
+sys_pidfd_getfd(int pidfd, int targetfd, unsigned int flags) /* Linux 5.6 */
+{
+    return syscall(SYS_pidfd_getfd, pidfd, targetfd, flags);
+}
+
 static inline long
 sys_clone3(struct clone_args *args, size_t size) /* Linux 5.3 */
 {

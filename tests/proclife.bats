@@ -194,3 +194,18 @@ sys() {
     assert_output "mystery: starting the helper"
     assert_equal "$stderr" "mystery: the helper failed"
 }
+
+@test "demo_pidfd: the child is held by its pidfd: its descriptor copied, its end polled, signalled and reaped through it, ESRCH once gone" {
+    run -0 --separate-stderr "$L/demo_pidfd"
+    assert_equal "$stderr" ""
+    assert_line --index 0 --regexp '^clone3 CLONE_PIDFD: child [0-9]+, pidfd [0-9]+$'
+    assert_line --index 1 --regexp '^pidfd_getfd: the child.s fd [0-9]+ is our fd [0-9]+: "a line from the child"$'
+    assert_line --index 2 "poll: not readable: the child runs"
+    assert_line --index 3 "pidfd_send_signal SIGTERM: ok"
+    assert_line --index 4 "poll: readable: the child has ended"
+    assert_line --index 5 "waitid P_PIDFD: killed by SIGTERM"
+    assert_line --index 6 "pidfd_send_signal after the reaping: No such process (ESRCH)"
+    # The child it names is gone, reaped (not left a zombie).
+    child=$(sed -n 's/^clone3 CLONE_PIDFD: child \([0-9]*\),.*/\1/p' <<<"$output")
+    [ ! -e "/proc/$child" ] || [ "$(cat "/proc/$child/comm")" != demo_pidfd ]
+}

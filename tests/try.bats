@@ -51,6 +51,7 @@ setup() {
 @test "try: proclife/demo_exit" { plays proclife/demo_exit.c; }
 @test "try: proclife/demo_fork" { plays proclife/demo_fork.c; }
 @test "try: proclife/demo_orphan" { plays proclife/demo_orphan.c; }
+@test "try: proclife/demo_pidfd" { plays proclife/demo_pidfd.c; }
 @test "try: proclife/demo_sigchld" { plays proclife/demo_sigchld.c; }
 @test "try: proclife/demo_system" { plays proclife/demo_system.c; }
 @test "try: proclife/demo_wait" { plays proclife/demo_wait.c; }

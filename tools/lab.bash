@@ -199,6 +199,38 @@ lab_start() {
     lab_setup
 }
 
+# _lab_gone PID TRIES: wait until PID is gone, TRIES times 10 ms at most.
+_lab_gone() {
+    local _
+    for _ in $(seq "$2"); do
+        [ -d "/proc/$1" ] || return 0
+        sleep 0.01
+    done
+    return 1
+}
+
+# lab_children PID COUNT: wait until PID has COUNT children (5 s at most):
+# a shell that starts them in the background may not have started all.
+lab_children() {
+    local _
+    for _ in $(seq 500); do
+        [ "$(pgrep -c -P "$1")" -lt "$2" ] || return 0
+        sleep 0.01
+    done
+    echo "lab: $1 has not $2 children" >&2
+    return 1
+}
+
+# pidns_count PID: how many processes are in the PID namespace of PID.
+pidns_count() {
+    local ns count=0 p
+    ns=$(readlink "/proc/$1/ns/pid")
+    for p in /proc/[0-9]*; do
+        [ "$(readlink "$p/ns/pid" 2>/dev/null)" != "$ns" ] || count=$((count + 1))
+    done
+    echo "$count"
+}
+
 # lab_stop: end the setup's processes, undo the rest, remove LAB_DIR. Safe
 # to call twice, and after a setup that stopped halfway.
 lab_stop() {
@@ -212,19 +244,12 @@ lab_stop() {
             kill -TERM -- "-$pid" "$pid" 2>/dev/null || true
         done <"$LAB_DIR/.pids"
         while read -r pid; do
-            for _ in $(seq 100); do
-                [ -d "/proc/$pid" ] || break
-                sleep 0.01
-            done
-            kill -KILL -- "-$pid" "$pid" 2>/dev/null || true
+            _lab_gone "$pid" 100 || kill -KILL -- "-$pid" "$pid" 2>/dev/null || true
         done <"$LAB_DIR/.pids"
         # Until they are gone: a cgroup with a process in it cannot be
         # removed, and the suite checks that nothing was left behind.
         while read -r pid; do
-            for _ in $(seq 200); do
-                [ -d "/proc/$pid" ] || break
-                sleep 0.01
-            done
+            _lab_gone "$pid" 200 || true
         done <"$LAB_DIR/.pids"
     fi
     if declare -F lab_cleanup >/dev/null; then

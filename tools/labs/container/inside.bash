@@ -19,10 +19,7 @@ lab_setup() {
     lab_spawn isocon "$LAB_TOP/container/isocon" "${opts[@]}" sh -c "${cmd}wait" ||
         return 1
     LAB_INIT=$(lab_below "$LAB_PID" isocon-init) || return 1
-    for _ in $(seq 500); do
-        [ "$(pgrep -c -P "$(lab_below "$LAB_INIT" sh)")" -lt "$count" ] || break
-        sleep 0.01
-    done
+    lab_children "$(lab_below "$LAB_INIT" sh)" "$count" || return 1
     lab_show "A container: isocon, PID $LAB_PID on this machine, runs it." \
         "What is the container's hostname, how many processes are in it" \
         "(its PID namespace), and in which namespaces is its init not" \
@@ -33,16 +30,12 @@ lab_setup() {
 }
 
 lab_check() {
-    local t differ=() pid_ns count=0 p
+    local t differ=()
     # Its hostname: what its own UTS namespace says (nsenter would need
     # to join its user namespace first; isocon -x does all of that).
     expect hostname "$("$LAB_TOP/container/isocon" -x "$LAB_INIT" hostname)" \
         "the init of the container is isocon's child; isocon -x PID hostname runs hostname in there, or nsenter -t PID -U -u --preserve-credentials hostname"
-    pid_ns=$(readlink "/proc/$LAB_INIT/ns/pid")
-    for p in /proc/[0-9]*; do
-        [ "$(readlink "$p/ns/pid" 2>/dev/null)" != "$pid_ns" ] || count=$((count + 1))
-    done
-    expect processes "$count" \
+    expect processes "$(pidns_count "$LAB_INIT")" \
         "lsns -t pid -p PID counts them (NPROCS), or ps inside it (isocon -x PID ps, minus ps itself)"
     for t in cgroup ipc mnt net pid time user uts; do
         [ "$(readlink "/proc/$LAB_INIT/ns/$t")" = "$(readlink "/proc/$$/ns/$t")" ] ||

@@ -18,10 +18,7 @@ lab_setup() {
     lab_spawn isocon "$LAB_TOP/container/isocon" -p "$max" -P "$LAB_CG" \
         sh -c "${cmd}wait" || return 1
     LAB_INIT=$(lab_below "$LAB_PID" isocon-init) || return 1
-    for _ in $(seq 500); do
-        [ "$(pgrep -c -P "$(lab_below "$LAB_INIT" sh)")" -lt "$count" ] || break
-        sleep 0.01
-    done
+    lab_children "$(lab_below "$LAB_INIT" sh)" "$count" || return 1
     lab_show "A container: isocon, PID $LAB_PID on this machine, runs it with" \
         "a limit on its tasks. How many may its cgroup hold, and how many" \
         "does it hold now?" \

@@ -17,10 +17,7 @@ lab_setup() {
         return 1
     LAB_INIT=$(lab_below "$LAB_PID" sh) || return 1
     # The sleep started NTH: the one whose last NSpid is NTH + 1.
-    for _ in $(seq 500); do
-        [ "$(pgrep -c -P "$LAB_INIT")" -lt "$count" ] || break
-        sleep 0.01
-    done
+    lab_children "$LAB_INIT" "$count" || return 1
     for kid in $(pgrep -P "$LAB_INIT"); do
         [ "$(awk '/^NSpid:/ {print $NF}' "/proc/$kid/status")" != $((nth + 1)) ] ||
             LAB_TARGET=$kid
@@ -33,13 +30,8 @@ lab_setup() {
 }
 
 lab_check() {
-    local pid_ns count=0 p
     expect pid_inside "$(awk '/^NSpid:/ {print $NF}' "/proc/$LAB_TARGET/status")" \
         "the NSpid line of /proc/PID/status has one PID per namespace level"
-    pid_ns=$(readlink "/proc/$LAB_TARGET/ns/pid")
-    for p in /proc/[0-9]*; do
-        [ "$(readlink "$p/ns/pid" 2>/dev/null)" != "$pid_ns" ] || count=$((count + 1))
-    done
-    expect processes "$count" \
+    expect processes "$(pidns_count "$LAB_TARGET")" \
         "lsns -t pid counts the processes of each PID namespace: its NPROCS column"
 }

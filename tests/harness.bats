@@ -338,3 +338,17 @@ apparmor_fake() { # MODE_OF_/mnt KIT_DIR_BELOW_/mnt CMD...
         fail "the answer passed on the setup of seed $((seed + 1)) too"
     fi
 }
+
+@test "harness: tools/lab, started in a delegated cgroup of its own (systemd-run), sets up a cgroup lab there" {
+    # The way exercises/README.md gives an ordinary user on cgroup v2:
+    # tools/lab, alone in the scope, moves into a leaf and hands the pids
+    # controller down to the setup's cgroup.
+    [ -d /run/systemd/system ] || skip "needs systemd (the test guest has it)"
+    [ "$(cg_version pids)" = v2 ] || skip "for cgroup v2, where a cgroup must hand its controllers down"
+    local user=()
+    [ "$(id -u)" -eq 0 ] || user=(--user)
+    run -0 --separate-stderr systemd-run "${user[@]}" --quiet --scope -p Delegate=yes \
+        "$ISOLAB_TOP/tools/lab" cgroups/limits </dev/null
+    assert_line --regexp '^PID [0-9]+ \(a sleep\)\. What is the name of its cgroup'
+    assert_line "cgroups/limits: removed"
+}

@@ -136,9 +136,10 @@ sys_seccomp(unsigned int op, unsigned int flags, void *args) /* Linux 3.17 */
     return syscall(SYS_seccomp, op, flags, args);
 }
 
-/* The new mount API (mount(2)'s successor): open_tree(2), move_mount(2),
- * mount_setattr(2). Include <sys/mount.h> before this header: from glibc
- * 2.36 on it has these names itself. */
+/* The new mount API (mount(2)'s successor): fsopen(2), fsconfig(2),
+ * fsmount(2), open_tree(2), move_mount(2), mount_setattr(2). Include
+ * <sys/mount.h> before this header: from glibc 2.36 on it has these names
+ * itself. */
 #ifndef OPEN_TREE_CLONE
 #define OPEN_TREE_CLONE   1 /* Linux 5.2: a detached copy */
 #define OPEN_TREE_CLOEXEC O_CLOEXEC
@@ -156,12 +157,39 @@ struct mount_attr {
 #ifndef SYS_mount_setattr
 #define SYS_mount_setattr 442 /* the same number on every architecture */
 #endif
+#ifndef FSCONFIG_CMD_CREATE /* fsopen(2), fsconfig(2), fsmount(2): 5.2 */
+#define FSOPEN_CLOEXEC      0x00000001
+#define FSMOUNT_CLOEXEC     0x00000001
+#define MOUNT_ATTR_RDONLY   0x00000001
+#define FSCONFIG_SET_STRING 1
+#define FSCONFIG_CMD_CREATE 6
+#endif
 
 static inline int
 sys_mount_setattr(int dirfd, const char *path, unsigned int flags,
                   struct mount_attr *attr, size_t size) /* Linux 5.12 */
 {
     return syscall(SYS_mount_setattr, dirfd, path, flags, attr, size);
+}
+
+static inline int
+sys_fsopen(const char *fstype, unsigned int flags) /* Linux 5.2 */
+{
+    return syscall(SYS_fsopen, fstype, flags);
+}
+
+static inline int
+sys_fsconfig(int fsfd, unsigned int cmd, const char *key, const char *value,
+             int aux) /* Linux 5.2 */
+{
+    return syscall(SYS_fsconfig, fsfd, cmd, key, value, aux);
+}
+
+static inline int
+sys_fsmount(int fsfd, unsigned int flags,
+            unsigned int attr_flags) /* Linux 5.2 */
+{
+    return syscall(SYS_fsmount, fsfd, flags, attr_flags);
 }
 
 static inline int

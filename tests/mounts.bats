@@ -221,3 +221,20 @@ escaped: $ISOLAB_TOP is visible: no"
     assert_equal "$(find "$root/tmp" -mindepth 1 | wc -l)" 0
     host_unchanged
 }
+
+@test "demo_newmount: a tmpfs made by descriptors, used before it is placed; a detached copy made read-only; the kernel's own message for a bad option" {
+    if [ "$(id -u)" -eq 0 ]; then
+        run -0 --separate-stderr "$M/demo_newmount"
+    else
+        run -0 --separate-stderr "$ISOLAB_TOP/userns/userns_child_exec" -r "$M/demo_newmount"
+    fi
+    assert_output "fsconfig size=bogus: Invalid argument (EINVAL); the kernel says: e tmpfs: Bad value for 'size'
+fsopen tmpfs, fsconfig, fsmount: a mount in no table: in mountinfo: no
+through its descriptor: wrote hello
+move_mount to /tmp/new: in mountinfo: yes; /tmp/new/hello: present
+open_tree /tmp/new, mount_setattr RDONLY, move_mount to /tmp/ro
+write to /tmp/ro/f: EROFS; to /tmp/new/f: ok"
+    host_unchanged
+    [ ! -e /tmp/new ]
+    [ ! -e /tmp/ro ]
+}

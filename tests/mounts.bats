@@ -238,3 +238,24 @@ write to /tmp/ro/f: EROFS; to /tmp/new/f: ok"
     [ ! -e /tmp/new ]
     [ ! -e /tmp/ro ]
 }
+
+@test "demo_unbindable: recursive binds into the tree itself double the mounts each time; made unbindable, three more each time" {
+    local uce=()
+    [ "$(id -u)" -eq 0 ] || uce=("$ISOLAB_TOP/userns/userns_child_exec" -r)
+    run -0 --separate-stderr "${uce[@]}" "$M/demo_unbindable" -n 5
+    assert_output "the tree: /tmp/root, with /tmp/root/x and /tmp/root/y: 3 mounts
+rbind /tmp/root to /tmp/root/home/u1: 6 mounts
+rbind /tmp/root to /tmp/root/home/u2: 12 mounts
+rbind /tmp/root to /tmp/root/home/u3: 24 mounts
+rbind /tmp/root to /tmp/root/home/u4: 48 mounts
+rbind /tmp/root to /tmp/root/home/u5: 96 mounts
+again, each bind made unbindable at once:
+rbind /tmp/root to /tmp/root/home/u1: 6 mounts
+rbind /tmp/root to /tmp/root/home/u2: 9 mounts
+rbind /tmp/root to /tmp/root/home/u3: 12 mounts
+rbind /tmp/root to /tmp/root/home/u4: 15 mounts
+rbind /tmp/root to /tmp/root/home/u5: 18 mounts"
+    host_unchanged
+    run -2 --separate-stderr "${uce[@]}" "$M/demo_unbindable" -n 11
+    assert_equal "${stderr%%$'\n'*}" "demo_unbindable: -n: '11' is out of range (1 to 10)"
+}

@@ -90,6 +90,7 @@ setup() {
 @test "try: mounts/demo_bind" { plays mounts/demo_bind.c; }
 @test "try: mounts/demo_newmount" { plays mounts/demo_newmount.c; }
 @test "try: mounts/demo_propagation" { plays mounts/demo_propagation.c; }
+@test "try: mounts/demo_unbindable" { plays mounts/demo_unbindable.c; }
 @test "try: mounts/t_mount" { plays mounts/t_mount.c; }
 @test "try: mounts/t_umount" { plays mounts/t_umount.c; }
 @test "try: seccomp/bpf_dump" { plays seccomp/bpf_dump.c; }

@@ -10,7 +10,9 @@
  * down may not itself hold processes (apart from the root cgroup), so
  * the write fails with EBUSY while a process is in it, works once the
  * process has moved to a leaf, and after that no process may move back
- * in (EBUSY again). Resources are shared out among leaves only.
+ * in (EBUSY again). Resources are shared out among leaves only. And a
+ * controller cannot be taken back ("-NAME") while a child hands it down
+ * further: EBUSY until the child has taken it back first.
  *
  * Usage: cgroup_subtree [-c CONTROLLER] [-P PARENT]
  *   -c CONTROLLER  the controller to hand down (memory, io, or the first
@@ -26,6 +28,9 @@
  *     +memory once the process is in leaf: ok
  *     leaf/cgroup.controllers: memory
  *     the process back into our cgroup: Device or resource busy (EBUSY)
+ *     +memory in sub (empty): ok
+ *     -memory in our cgroup, while sub hands it down: Device or resource busy (EBUSY)
+ *     -memory once sub has taken it back: ok
  *   Observe: the same without systemd-run, from a login shell, exits with
  *   77: the shell's session scope holds other processes, so it may not
  *   hand a controller down to ours. On a hybrid system the controllers
@@ -99,7 +104,8 @@ int
 main(int argc, char *argv[])
 {
     const char *parent = NULL, *controller = NULL, *base;
-    char cg[PATH_MAX], leaf[PATH_MAX + 8], offered[512], first[64];
+    char cg[PATH_MAX], leaf[PATH_MAX + 8], sub[PATH_MAX + 8], offered[512];
+    char first[64];
     char what[640];
     int opt, status;
     struct cg_hier h;
@@ -192,11 +198,25 @@ main(int argc, char *argv[])
      * controller down, no process may move back in (EBUSY). */
     report("the process back into our cgroup", cg_move(cg, pid));
 
-    /* Undo: the process ends, the controller is taken back, all goes. */
+    /* Taking a controller back has its rule too: not while a child hands
+     * it down further. SUB, empty, may hand it down (no process in it);
+     * then our "-memory" is refused (EBUSY) until SUB has taken it back. */
+    snprintf(sub, sizeof(sub), "%s/sub", cg);
+    if (mkdir(sub, 0755) == -1)
+        err_exit("mkdir %s", sub);
+    snprintf(what, sizeof(what), "+%s in sub (empty)", controller);
+    report(what, cg_write(sub, "cgroup.subtree_control", "+%s", controller));
+    snprintf(what, sizeof(what), "-%s in our cgroup, while sub hands it down",
+             controller);
+    report(what, cg_write(cg, "cgroup.subtree_control", "-%s", controller));
+    cg_write(sub, "cgroup.subtree_control", "-%s", controller);
+    snprintf(what, sizeof(what), "-%s once sub has taken it back", controller);
+    report(what, cg_write(cg, "cgroup.subtree_control", "-%s", controller));
+
+    /* Undo: the process ends, and all goes. */
     kill(pid, SIGKILL);
     waitpid(pid, &status, 0);
-    cg_write(cg, "cgroup.subtree_control", "-%s", controller);
-    if (cg_remove(leaf) == -1 || cg_remove(cg) == -1)
+    if (cg_remove(sub) == -1 || cg_remove(leaf) == -1 || cg_remove(cg) == -1)
         err_exit("rmdir in %s", cg);
     return EXIT_SUCCESS;
 }

@@ -150,7 +150,7 @@ hierarchy_of() {
     assert_line --index 2 --regexp '^frozen: the count stood still'
 }
 
-@test "cgroup_subtree: controllers handed down, and the no internal processes rule" {
+@test "cgroup_subtree: controllers handed down, the no internal processes rule, and no taking back while a child hands down" {
     cg_for v2
     run "$G/cgroup_subtree" -P "$CG"
     [ "$status" -ne 77 ] || skip "the v2 hierarchy hands no controller down here: ${lines[1]}"
@@ -158,6 +158,9 @@ hierarchy_of() {
     assert_line --regexp '^\+[a-z_]+ with a process inside: Device or resource busy \(EBUSY\)$'
     assert_line --regexp '^\+[a-z_]+ once the process is in leaf: ok$'
     assert_line "the process back into our cgroup: Device or resource busy (EBUSY)"
+    assert_line --regexp '^\+[a-z_]+ in sub \(empty\): ok$'
+    assert_line --regexp '^-[a-z_]+ in our cgroup, while sub hands it down: Device or resource busy \(EBUSY\)$'
+    assert_line --regexp '^-[a-z_]+ once sub has taken it back: ok$'
 }
 
 # ---- the library's undoing (lib/cgroup.c) ----

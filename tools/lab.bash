@@ -16,7 +16,8 @@
 #   lab_check    compare each answer (`answer KEY`) with what the setup
 #                shows now, and call lab_wrong KEY HINT for each wrong one
 #   lab_cleanup  (optional) undo what lab_setup made besides its processes
-#                and LAB_DIR (a cgroup, say)
+#                (lab_spawn), its cgroups (lab_cgroup) and LAB_DIR, which
+#                lab_stop ends and removes itself
 #
 # The seed is the student's own (their UID, the machine's ID and the kit's
 # directory), so that neighbours get different setups; it is 1 for the

@@ -121,6 +121,11 @@ int write_file(const char *path, const char *text);
  * (userns/userns_child_exec.c shows the general case, step by step.) */
 void map_root(const char *pid, uid_t uid, gid_t gid);
 
+/* The same with other IDs inside: INSIDE_UID is UID, INSIDE_GID is GID
+ * (sandbox maps the caller's own IDs to themselves, as bubblewrap does). */
+void map_one(const char *pid, uid_t inside_uid, uid_t uid, gid_t inside_gid,
+             gid_t gid);
+
 /* After a failed attempt (WHAT, errno set) to create a user namespace:
  * report it, and if a system setting forbids user namespaces, name it in
  * the words of `make doctor` and exit 77 (the feature is missing);

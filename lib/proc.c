@@ -121,20 +121,27 @@ map_write(const char *path, const char *text)
 }
 
 void
-map_root(const char *pid, uid_t uid, gid_t gid)
+map_one(const char *pid, uid_t inside_uid, uid_t uid, gid_t inside_gid,
+        gid_t gid)
 {
     char path[64], map[64];
 
     snprintf(path, sizeof(path), "/proc/%s/uid_map", pid);
-    snprintf(map, sizeof(map), "0 %ld 1", (long)uid);
+    snprintf(map, sizeof(map), "%ld %ld 1", (long)inside_uid, (long)uid);
     map_write(path, map);
     /* Denied first: without CAP_SETGID in the parent namespace, the
      * kernel takes no gid_map until setgroups() is refused inside. */
     snprintf(path, sizeof(path), "/proc/%s/setgroups", pid);
     map_write(path, "deny");
     snprintf(path, sizeof(path), "/proc/%s/gid_map", pid);
-    snprintf(map, sizeof(map), "0 %ld 1", (long)gid);
+    snprintf(map, sizeof(map), "%ld %ld 1", (long)inside_gid, (long)gid);
     map_write(path, map);
+}
+
+void
+map_root(const char *pid, uid_t uid, gid_t gid)
+{
+    map_one(pid, 0, uid, 0, gid);
 }
 
 int

@@ -531,3 +531,56 @@ refused() {
     assert_success
     refute_output --partial ALLOWED
 }
+
+# ---- sandbox: an ordinary program of the machine, sandboxed ----
+
+@test "sandbox: the machine's own program, in its own namespaces, on a read-only /usr and /etc, with no home" {
+    local sb=$ISOLAB_TOP/container/sandbox
+    run -0 --separate-stderr "$sb" sh -c 'hostname; echo $$; id -u; ls -m /; ls /home /var /run 2>&1; touch /usr/x /etc/x /tmp/x 2>&1; echo done'
+    assert_line --index 0 sandbox
+    assert_line --index 1 2
+    assert_line --index 2 "$(id -u)"
+    assert_line --index 3 --regexp '^bin, dev, etc, lib, .*proc, sbin, tmp, usr$'
+    assert_line "ls: cannot access '/home': No such file or directory"
+    assert_line "touch: cannot touch '/usr/x': Read-only file system"
+    assert_line "touch: cannot touch '/etc/x': Read-only file system"
+    refute_line --partial "/tmp/x"
+    assert_line 'done'
+    # Its namespaces are none of ours.
+    run -0 "$sb" sh -c 'for t in mnt pid net ipc uts user; do readlink /proc/self/ns/$t; done'
+    for t in mnt pid net ipc uts user; do
+        refute_line "$(readlink "/proc/self/ns/$t")"
+    done
+}
+
+@test "sandbox: no capability, no_new_privs, a filter, no new user namespace, a network of lo alone; the status comes back" {
+    local sb=$ISOLAB_TOP/container/sandbox
+    run -0 "$sb" grep -e CapEff -e CapBnd -e NoNewPrivs -e 'Seccomp:' /proc/self/status
+    assert_output "CapEff:	0000000000000000
+CapBnd:	0000000000000000
+NoNewPrivs:	1
+Seccomp:	2"
+    run -1 --separate-stderr "$sb" unshare -U true
+    assert_equal "$stderr" "unshare: unshare failed: Operation not permitted"
+    run -0 "$sb" cat /proc/net/dev
+    assert_equal "${#lines[@]}" 3
+    assert_line --index 2 --regexp '^ *lo:'
+    run -7 "$sb" sh -c 'exit 7'
+    run -127 --separate-stderr "$sb" no-such-command
+    assert_equal "$stderr" "sandbox: exec no-such-command: No such file or directory (ENOENT)"
+}
+
+@test "sandbox: its filter, read from the running command: user namespaces, the keyring and TIOCSTI refused (root: bpf_dump -p)" {
+    require root
+    spawn "$ISOLAB_TOP/container/sandbox" sleep 30
+    wait_for descendant "$SPAWNED" sleep
+    pid=$(descendant "$SPAWNED" sleep)
+    run --separate-stderr "$ISOLAB_TOP/seccomp/bpf_dump" -p "$pid"
+    [ "$status" -ne 77 ] || skip "$stderr"
+    assert_success
+    assert_line --regexp '   \(keyctl\)$'
+    assert_line --regexp '   \(add_key\)$'
+    assert_line --regexp '   \(unshare\)$'
+    assert_line --regexp '   \(ioctl\)$'
+    assert_line --regexp 'ret  ERRNO\(1\)   \(EPERM\)$'
+}

@@ -108,6 +108,7 @@ setup() {
 @test "try: seccomp/seccomp_strict" { plays seccomp/seccomp_strict.c; }
 @test "try: seccomp/seccomp_tsync" { plays seccomp/seccomp_tsync.c; }
 @test "try: cgroups/cgroup_release" { plays cgroups/cgroup_release.c; }
+@test "try: container/sandbox" { plays container/sandbox.c; }
 @test "try: solutions/caps/aware_read" { plays solutions/caps/aware_read.c; }
 @test "try: solutions/caps/bind_low" { plays solutions/caps/bind_low.c; }
 @test "try: solutions/caps/caps_only" { plays solutions/caps/caps_only.c; }

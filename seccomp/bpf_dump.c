@@ -121,6 +121,55 @@ print_return(unsigned k)
         printf("%s\n", actions[i].name);
 }
 
+/* For each instruction of F (N of them), whether A holds the call's number
+ * when it runs, on every path that reaches it: then a comparison of A with
+ * a constant names a call. Jumps go forward only, so one pass in order
+ * sees every way into an instruction before the instruction itself. */
+static void
+track_nr(const struct sock_filter *f, size_t n, bool *nr_in)
+{
+    static signed char seen[BPF_MAXINSNS]; /* -1: no way in yet */
+    size_t i, to[2];
+    int j, ways;
+    bool out;
+
+    memset(seen, -1, n);
+    for (i = 0; i < n; i++) {
+        nr_in[i] = i > 0 && seen[i] == 1;
+        /* What A holds after it: a load sets it, arithmetic and txa
+         * change it, anything else leaves it. */
+        switch (BPF_CLASS(f[i].code)) {
+        case BPF_LD:
+            out = BPF_MODE(f[i].code) == BPF_ABS && f[i].k == 0;
+            break;
+        case BPF_ALU:
+            out = false;
+            break;
+        case BPF_MISC:
+            out = nr_in[i] && BPF_MISCOP(f[i].code) != BPF_TXA;
+            break;
+        default:
+            out = nr_in[i];
+        }
+        /* Where it goes next: none after a return; one or two targets
+         * for a jump; else the next instruction. */
+        ways = 1;
+        to[0] = i + 1;
+        if (BPF_CLASS(f[i].code) == BPF_RET)
+            ways = 0;
+        else if (BPF_CLASS(f[i].code) == BPF_JMP && BPF_OP(f[i].code) == BPF_JA)
+            to[0] = i + 1 + f[i].k;
+        else if (BPF_CLASS(f[i].code) == BPF_JMP) {
+            to[0] = i + 1 + f[i].jt;
+            to[1] = i + 1 + f[i].jf;
+            ways = 2;
+        }
+        for (j = 0; j < ways; j++)
+            if (to[j] < n)
+                seen[to[j]] = seen[to[j]] == -1 ? out : (seen[to[j]] && out);
+    }
+}
+
 /* Print the program F of N instructions. */
 static void
 dump(const struct sock_filter *f, size_t n)
@@ -128,10 +177,11 @@ dump(const struct sock_filter *f, size_t n)
     static const char *alu[] = {"add", "sub", "mul", "div", "or", "and",
                                 "lsh", "rsh", "neg", "mod", "xor"};
     static const char *jmp[] = {"ja", "jeq", "jgt", "jge", "jset"};
-    bool a_is_nr = false; /* A holds the call's number: name it */
+    static bool nr_in[BPF_MAXINSNS]; /* A holds the call's number */
     char name[32];
     size_t i;
 
+    track_nr(f, n, nr_in);
     for (i = 0; i < n; i++) {
         unsigned code = f[i].code, k = f[i].k;
         const char *src = BPF_SRC(code) == BPF_X ? "x" : NULL;
@@ -143,10 +193,8 @@ dump(const struct sock_filter *f, size_t n)
             if (BPF_MODE(code) == BPF_ABS) {
                 field_name(k, name, sizeof(name));
                 printf("ld   [%s]\n", name);
-                a_is_nr = k == 0;
                 continue;
             }
-            a_is_nr = false;
             if (BPF_MODE(code) == BPF_IMM)
                 printf("ld   #%u\n", k);
             else if (BPF_MODE(code) == BPF_MEM)
@@ -167,8 +215,6 @@ dump(const struct sock_filter *f, size_t n)
             printf("stx  M[%u]\n", k);
             continue;
         case BPF_ALU:
-            /* Arithmetic changes A: it no longer holds the number. */
-            a_is_nr = false;
             if (BPF_OP(code) >> 4 < sizeof(alu) / sizeof(alu[0]))
                 printf("%-4s ", alu[BPF_OP(code) >> 4]);
             else
@@ -196,7 +242,7 @@ dump(const struct sock_filter *f, size_t n)
             printf(", %04zu, %04zu", i + 1 + f[i].jt, i + 1 + f[i].jf);
             if (src == NULL && k == NATIVE_AUDIT_ARCH)
                 printf("   (%s)", NATIVE_AUDIT_ARCH_NAME);
-            else if (src == NULL && a_is_nr && BPF_OP(code) == BPF_JEQ) {
+            else if (src == NULL && nr_in[i] && BPF_OP(code) == BPF_JEQ) {
                 char *call =
                     seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, (int)k);
 
@@ -214,7 +260,6 @@ dump(const struct sock_filter *f, size_t n)
                 print_return(k);
             continue;
         case BPF_MISC:
-            a_is_nr = a_is_nr && BPF_MISCOP(code) != BPF_TXA;
             printf(BPF_MISCOP(code) == BPF_TAX ? "tax\n" : "txa\n");
             continue;
         }

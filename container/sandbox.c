@@ -29,7 +29,7 @@
  *     sandbox
  *     2
  *     1000
- *     bin, dev, etc, lib, ..., proc, sbin, tmp, usr
+ *     bin, dev, etc, lib...proc, sbin, tmp, usr
  *     $ ./sandbox sh -c 'ls /home; touch /usr/x; cat /proc/net/dev | wc -l'
  *     ls: cannot access '/home': No such file or directory
  *     touch: cannot touch '/usr/x': Read-only file system

@@ -116,6 +116,30 @@ hierarchy_of() {
     }
 }
 
+@test "cgroup_cpuset: the child's CPUs follow its cpuset, changed while it runs; it cannot step out" {
+    local dir
+    cg_for cpuset
+    [ "$(nproc)" -ge 2 ] || skip "needs two CPUs"
+    # v1: a new cpuset starts with no CPU and no memory node; the kit's
+    # cgroups above ours get their parent's, top down.
+    if [ "$(cg_version cpuset)" = v1 ]; then
+        for dir in "$(dirname "$CG")" "$CG"; do
+            cat "$(dirname "$dir")/cpuset.cpus" >"$dir/cpuset.cpus"
+            cat "$(dirname "$dir")/cpuset.mems" >"$dir/cpuset.mems"
+        done
+    fi
+    run -0 --separate-stderr "$G/cgroup_cpuset" -P "$CG"
+    first=$(sed -n 's/^cpuset.cpus: //p' <<<"$output" | sed -n 1p)
+    second=$(sed -n 's/^cpuset.cpus: //p' <<<"$output" | sed -n 2p)
+    [ -n "$first" ]
+    [ "$first" != "$second" ]
+    assert_line --index 1 "cpuset.cpus: $first"
+    assert_line --index 2 "child: Cpus_allowed_list: $first"
+    assert_line --index 3 "cpuset.cpus: $second"
+    assert_line --index 4 "child: Cpus_allowed_list: $second"
+    assert_line --index 5 "child: sched_setaffinity to CPU $first: Invalid argument (EINVAL)"
+}
+
 @test "cgroup_memory: past the limit the OOM killer ends the child, and it is counted" {
     cg_for memory
     run -0 "$G/cgroup_memory" -m 32 -P "$CG"

@@ -25,6 +25,7 @@ load try
 @test "try: cgroups/cgroup_basics" { plays cgroups/cgroup_basics.c; }
 @test "try: cgroups/cgroup_clone_kill" { plays cgroups/cgroup_clone_kill.c; }
 @test "try: cgroups/cgroup_cpu" { plays cgroups/cgroup_cpu.c; }
+@test "try: cgroups/cgroup_cpuset" { plays cgroups/cgroup_cpuset.c; }
 @test "try: cgroups/cgroup_delegate" { plays cgroups/cgroup_delegate.c; }
 @test "try: cgroups/cgroup_events" { plays cgroups/cgroup_events.c; }
 @test "try: cgroups/cgroup_freezer" { plays cgroups/cgroup_freezer.c; }

@@ -211,7 +211,7 @@ drop_caps(void)
 
 /* The sandbox's first process, PID 1 of its PID namespace: build the
  * root, then run CMD in a child, and pass its status on. */
-static int
+static noreturn void
 sandbox_init(char *cmd[])
 {
     pid_t pid;

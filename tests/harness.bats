@@ -347,7 +347,8 @@ apparmor_fake() { # MODE_OF_/mnt KIT_DIR_BELOW_/mnt CMD...
     [ "$(cg_version pids)" = v2 ] || skip "for cgroup v2, where a cgroup must hand its controllers down"
     local user=()
     [ "$(id -u)" -eq 0 ] || user=(--user)
-    run -0 --separate-stderr systemd-run "${user[@]}" --quiet --scope -p Delegate=yes \
+    # (stderr with stdout: a failure shows tools/lab's reason.)
+    run -0 systemd-run "${user[@]}" --quiet --scope -p Delegate=yes \
         "$ISOLAB_TOP/tools/lab" cgroups/limits </dev/null
     assert_line --regexp '^PID [0-9]+ \(a sleep\)\. What is the name of its cgroup'
     assert_line "cgroups/limits: removed"

@@ -146,7 +146,7 @@ _lab_find() {
 # when tools/lab was started by systemd-run --scope -p Delegate=yes), we
 # move into a leaf beside the setup's cgroups, and hand it down.
 lab_cgroup() {
-    local ctrl=$1 base version own
+    local ctrl=$1 base version own procs
     lab_need cgroup "$ctrl"
     read -r version _ <<<"$(cgroup_hierarchy "$ctrl")"
     if in_suite; then
@@ -155,7 +155,10 @@ lab_cgroup() {
         own=$(cgroup_dir "$ctrl") || return 1
         if [ "$version" = v2 ] && [ "$ctrl" != v2 ] &&
             ! grep -qw "$ctrl" "$own/cgroup.subtree_control"; then
-            [ "$(cat "$own/cgroup.procs")" = $$ ] ||
+            # (mapfile, a builtin: a $(cat) would be one more process
+            # of ours in there, a subshell.)
+            mapfile -t procs <"$own/cgroup.procs"
+            [ "${procs[*]}" = $$ ] ||
                 lab_cannot "$own holds other processes too, so it cannot hand the $ctrl controller down (cgroups v2: no internal processes); start the lab in a cgroup of its own: systemd-run --user --scope -p Delegate=yes tools/lab $LAB_NAME (sudo systemd-run --scope ... as root)"
             mkdir -p "$own/isolab-lab.$$.self" &&
                 echo $$ >"$own/isolab-lab.$$.self/cgroup.procs" &&

@@ -58,7 +58,8 @@ static const char usage_text[] =
 static void
 child(int fd, int ack)
 {
-    char req[2], cpus[256];
+    unsigned char req[2]; /* unsigned: a CPU number is 0 to 126 */
+    char cpus[256];
     cpu_set_t set;
 
     while (read(fd, req, 2) == 2) {
@@ -88,9 +89,10 @@ child(int fd, int ack)
 /* Ask the child (through FD) for REQ, and wait (on ACK) until it has
  * printed its answer: our lines and its share one stdout, in order. */
 static void
-ask(int fd, int ack, char req, char cpu)
+ask(int fd, int ack, char req, int cpu)
 {
-    char msg[2] = {req, cpu}, c;
+    unsigned char msg[2] = {(unsigned char)req, (unsigned char)cpu};
+    char c;
 
     if (write(fd, msg, 2) != 2 || read(ack, &c, 1) != 1)
         err_exit("talk to the child");
@@ -100,8 +102,9 @@ int
 main(int argc, char *argv[])
 {
     const char *parent = NULL;
-    char cg[PATH_MAX], mems[64], first_cpu = -1, second_cpu = -1;
+    char cg[PATH_MAX], mems[64];
     int opt, version = 0, to_child[2], acks[2], status, cpu;
+    int first_cpu = -1, second_cpu = -1;
     struct cg_hier h;
     cpu_set_t ours;
     pid_t pid;
@@ -130,9 +133,9 @@ main(int argc, char *argv[])
     for (cpu = 0; cpu < CPU_SETSIZE && cpu < 127; cpu++)
         if (CPU_ISSET(cpu, &ours)) {
             if (first_cpu == -1)
-                first_cpu = (char)cpu;
+                first_cpu = cpu;
             else if (second_cpu == -1)
-                second_cpu = (char)cpu;
+                second_cpu = cpu;
         }
     if (second_cpu == -1)
         lacks("this process may run on one CPU only: the demo moves a "

@@ -225,6 +225,12 @@ lab_children() {
     return 1
 }
 
+# status_field PID KEY: the first value on the KEY: line of
+# /proc/PID/status (CapEff, Seccomp...), as the student reads it there.
+status_field() {
+    awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"
+}
+
 # pidns_count PID: how many processes are in the PID namespace of PID.
 pidns_count() {
     local ns count=0 p

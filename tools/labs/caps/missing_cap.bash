@@ -30,7 +30,7 @@ lab_setup() {
 
 # capmask PID SET: the hexadecimal mask of SET (Prm, Eff, ...) of PID.
 capmask() {
-    awk -v f="Cap$2:" '$1 == f { print $2 }' "/proc/$1/status"
+    status_field "$1" "Cap$2"
 }
 
 lab_check() {

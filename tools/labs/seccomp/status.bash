@@ -24,22 +24,17 @@ lab_setup() {
         "    no_new_privs: 0 or 1"
 }
 
-# status_of FIELD: the value of FIELD: in the target's /proc/PID/status.
-status_of() {
-    awk -v f="$1:" '$1 == f { print $2 }' "/proc/$LAB_PID/status"
-}
-
 lab_check() {
     local mode said
-    mode=$(pick "$(status_of Seccomp)" disabled strict filter)
+    mode=$(pick "$(status_field "$LAB_PID" Seccomp)" disabled strict filter)
     # The mode by its name or by the number /proc shows (0, 1, 2).
     said=$(words "$(answer mode)")
     case $said in 0 | 1 | 2) said=$(pick "$said" disabled strict filter) ;; esac
     if ! answered mode || [ "$said" != "$mode" ]; then
         lab_wrong mode "the Seccomp: line of /proc/PID/status (0, 1 or 2; see proc(5))"
     fi
-    expect filters "$(status_of Seccomp_filters)" \
+    expect filters "$(status_field "$LAB_PID" Seccomp_filters)" \
         "the line after it in /proc/PID/status (Linux 5.9 and later)"
-    expect no_new_privs "$(status_of NoNewPrivs)" \
+    expect no_new_privs "$(status_field "$LAB_PID" NoNewPrivs)" \
         "/proc/PID/status has a line for it too"
 }

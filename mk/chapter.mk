@@ -13,5 +13,10 @@ check:
 
 Makefile ../mk/chapter.mk: ;
 
-%:
+# A program's name is also the file it builds, which make would call up
+# to date without looking at its source; FORCE sends every name on to the
+# top-level build, which knows what each program is made from.
+.PHONY: FORCE
+FORCE: ;
+%: FORCE
 	@$(MAKE) --no-print-directory -C .. $(CHAPTER)/$@

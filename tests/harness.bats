@@ -176,6 +176,14 @@ apparmor_fake() { # MODE_OF_/mnt KIT_DIR_BELOW_/mnt CMD...
     [ ! -e "$left" ]
 }
 
+@test "harness: make NAME in a chapter directory hands the name to the top-level build, which knows its sources" {
+    # -n prints what would be done, builds nothing. A program's name is
+    # also its file: make alone would call it up to date after its .c
+    # changed, and a student's edit would never be built.
+    run -0 make -n -C "$ISOLAB_TOP/fileio" copy
+    assert_line "make --no-print-directory -C .. fileio/copy"
+}
+
 @test "harness: make deps, as an ordinary user with a login PATH and everything installed, says so and exits 0" {
     run as_user env PATH=/usr/local/bin:/usr/bin:/bin "$ISOLAB_TOP/tools/deps" install
     [[ $output != *"installing needs root"* ]] || skip "something is missing here: $output"

@@ -413,6 +413,30 @@ write: ok"
     assert_line "other thread: getppid: Operation not permitted (EPERM)"
 }
 
+# ---- seccomp_log ----
+
+@test "seccomp_log: as root, the log action always leaves an audit record, a refusal only with FLAG_LOG" {
+    require root
+    run --separate-stderr "$S/seccomp_log"
+    [ "$status" -ne 77 ] || skip "$stderr"
+    assert_success
+    assert_line "getppid: Operation not permitted (EPERM)"
+    assert_line "audit: getuid code=0x7ffc0000 (log)"
+    refute_line --partial "audit: getppid"
+    run -0 --separate-stderr "$S/seccomp_log" -l
+    assert_line "getppid: Operation not permitted (EPERM)"
+    # The records in the order the calls were made.
+    assert_equal "$(grep '^audit:' <<<"$output")" "audit: getppid code=0x50000 (errno)
+audit: getuid code=0x7ffc0000 (log)"
+}
+
+@test "seccomp_log: as an ordinary user, the filter works and reading the records is refused with its reason (77)" {
+    run -77 --separate-stderr as_user "$S/seccomp_log" -l
+    assert_line "getppid: Operation not permitted (EPERM)"
+    assert_line "getuid: $(as_user id -u)"
+    assert_equal "$stderr" "seccomp_log: cannot read the audit records: binding to the audit group needs CAP_AUDIT_READ (root); they are in the kernel log: sudo dmesg | grep type=1326"
+}
+
 # ---- bpf_dump ----
 
 @test "bpf_dump: libseccomp's filter, instruction by instruction: the arch first, the call named, the action named, jumps forward only" {

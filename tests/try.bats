@@ -104,6 +104,7 @@ setup() {
 @test "try: seccomp/seccomp_deny_open" { plays seccomp/seccomp_deny_open.c; }
 @test "try: seccomp/seccomp_exec" { plays seccomp/seccomp_exec.c; }
 @test "try: seccomp/seccomp_notify" { plays seccomp/seccomp_notify.c; }
+@test "try: seccomp/seccomp_log" { plays seccomp/seccomp_log.c; }
 @test "try: seccomp/seccomp_ret" { plays seccomp/seccomp_ret.c; }
 @test "try: seccomp/seccomp_strict" { plays seccomp/seccomp_strict.c; }
 @test "try: seccomp/seccomp_tsync" { plays seccomp/seccomp_tsync.c; }

@@ -222,6 +222,35 @@ escaped: $ISOLAB_TOP is visible: no"
     host_unchanged
 }
 
+@test "demo_idmap: as root, owners seen through the map, creation mapped back, root outside the map refused; the mount only in its namespace, its directory removed" {
+    require root
+    # UID 100000 must pass through bats' directories to the view.
+    let_through "$BATS_TEST_TMPDIR"
+    TMPDIR=$BATS_TEST_TMPDIR run --separate-stderr "$M/demo_idmap"
+    [ "$status" -ne 77 ] || skip "$stderr"
+    assert_success
+    assert_output --regexp "^mapping: uid_map and gid_map 0 100000 65536 \(a container's\)
+mount options of view: rw,[a-z,]*idmapped
+file         on disk        through view
+by-0         0:0            100000:100000
+by-1000      1000:1000      101000:101000
+by-200000    200000:200000  65534:65534
+create view/as-0 as UID 0: Value too large for defined data type \(EOVERFLOW\)
+create view/as-100000 as UID 100000: on disk 0:0$"
+    assert_equal "$(find "$BATS_TEST_TMPDIR" -name 'demo_idmap.*')" ""
+    host_unchanged
+}
+
+@test "demo_idmap: as an ordinary user, root of its own user namespace may copy the mount, not map its IDs (EPERM, 77)" {
+    local dir
+    dir=$(user_tmpdir)
+    TMPDIR=$dir run -77 --separate-stderr as_user "$M/demo_idmap"
+    assert_output "mapping: my own user namespace's, uid_map 0 $(as_user id -u) 1
+mount_setattr MOUNT_ATTR_IDMAP: Operation not permitted (EPERM)"
+    assert_equal "$stderr" "demo_idmap: only root may map the IDs of a file system it mounted: an ID-mapped mount needs CAP_SYS_ADMIN in the user namespace that mounted it; run as root"
+    assert_equal "$(find "$dir" -mindepth 1)" ""
+}
+
 @test "demo_newmount: a tmpfs made by descriptors, used before it is placed; a detached copy made read-only; the kernel's own message for a bad option" {
     if [ "$(id -u)" -eq 0 ]; then
         run -0 --separate-stderr "$M/demo_newmount"

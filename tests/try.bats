@@ -88,6 +88,7 @@ setup() {
 @test "try: userns/userns_chain" { plays userns/userns_chain.c; }
 @test "try: userns/userns_child_exec" { plays userns/userns_child_exec.c; }
 @test "try: mounts/demo_bind" { plays mounts/demo_bind.c; }
+@test "try: mounts/demo_idmap" { plays mounts/demo_idmap.c; }
 @test "try: mounts/demo_newmount" { plays mounts/demo_newmount.c; }
 @test "try: mounts/demo_propagation" { plays mounts/demo_propagation.c; }
 @test "try: mounts/demo_unbindable" { plays mounts/demo_unbindable.c; }

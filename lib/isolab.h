@@ -166,6 +166,13 @@ char *beside_self(const char *rel, char *buf, size_t size);
  * test suite sets it to a directory of its run's own; /tmp otherwise. */
 const char *tmp_dir(void);
 
+/* A file in DIR with no name (O_TMPFILE, Linux 3.11), open with FLAGS
+ * (O_WRONLY or O_RDWR, and O_CLOEXEC): it goes when its last descriptor
+ * is closed, however the program ends. Where the file system has no
+ * O_TMPFILE, a named file, removed at once. The descriptor, or -1 with
+ * errno set. */
+int nameless_file(const char *dir, int flags);
+
 /* fdpass.c: send one byte over the UNIX socket SOCK, with the descriptor
  * FD attached (SCM_RIGHTS) unless FD is -1; 0 or -1 (errno set). */
 int send_fd(int sock, int fd);

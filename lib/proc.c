@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
- * proc.c - small readers and writers of /proc files for the kit's demos
+ * proc.c - small readers and writers of /proc files for the kit's demos,
+ * and where their temporary files go
  */
-#define _GNU_SOURCE /* program_invocation_short_name */
+#define _GNU_SOURCE /* program_invocation_short_name, O_TMPFILE */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h> /* PATH_MAX */
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -202,4 +204,24 @@ tmp_dir(void)
                     "0123456789._-/") != strlen(dir))
         return "/tmp";
     return dir;
+}
+
+int
+nameless_file(const char *dir, int flags)
+{
+    char path[PATH_MAX];
+    int fd = open(dir, O_TMPFILE | flags, 0600);
+
+    /* EISDIR: a kernel before 3.11 takes O_TMPFILE for O_DIRECTORY. */
+    if (fd != -1 || (errno != EOPNOTSUPP && errno != EISDIR))
+        return fd;
+    if ((size_t)snprintf(path, sizeof(path), "%s/isolab.XXXXXX", dir) >=
+        sizeof(path)) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    fd = mkostemp(path, flags & O_CLOEXEC);
+    if (fd != -1)
+        unlink(path);
+    return fd;
 }

@@ -214,3 +214,12 @@ lib_driver: try 'lib_driver -h' for more information"
     # And the page is where a student starts: linked from the first chapter.
     grep -q '(../docs/reading.md)' "$ISOLAB_TOP/fileio/README.md"
 }
+
+@test "lib: nameless_file makes a file that no name in its directory leads to, gone with its descriptor" {
+    mkdir "$BATS_TEST_TMPDIR/d"
+    run -0 --separate-stderr driver nameless_file "$BATS_TEST_TMPDIR/d"
+    assert_output "size 1, links 0"
+    assert_equal "$(ls -A "$BATS_TEST_TMPDIR/d")" ""
+    run -1 --separate-stderr driver nameless_file "$BATS_TEST_TMPDIR/none"
+    assert_equal "$stderr" "lib_driver: a file in $BATS_TEST_TMPDIR/none: No such file or directory (ENOENT)"
+}

@@ -7,14 +7,16 @@
  *   usage2 | usage_err | parse ARG MIN MAX | exec_failed CMD |
  *   child_status CMD... | child_no_flush | errno_name N | errno ARG |
  *   signal ARG |
- *   proc_state PID | status_value PID KEY
+ *   proc_state PID | status_value PID KEY | nameless_file DIR
  *
  * Not a demo: a test fixture for the library's exact message formats.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -112,6 +114,17 @@ main(int argc, char *argv[])
         if (proc_status_value(argv[2], argv[3], value, sizeof(value)) == -1)
             err_exit("%s of /proc/%s/status", argv[3], argv[2]);
         printf("[%s]\n", value);
+        return EXIT_SUCCESS;
+    } else if (strcmp(fn, "nameless_file") == 0 && argc == 3) {
+        struct stat sb;
+        int fd = nameless_file(argv[2], O_RDWR | O_CLOEXEC);
+
+        if (fd == -1)
+            err_exit("a file in %s", argv[2]);
+        if (write(fd, "x", 1) != 1 || fstat(fd, &sb) == -1)
+            err_exit("write, fstat");
+        printf("size %lld, links %lu\n", (long long)sb.st_size,
+               (unsigned long)sb.st_nlink);
         return EXIT_SUCCESS;
     } else if (strcmp(fn, "errno_name") == 0 && argc == 3) {
         printf("%s\n", errno_name(atoi(argv[2])));

@@ -158,6 +158,60 @@ hierarchy_of() {
     assert_line "child: exited with status 0 after 8 of 8 MiB"
 }
 
+@test "cgroup_pressure: over memory.high the cgroup is reclaimed, not killed; memory.events and memory.pressure count it" {
+    local peak
+    cg_for memory
+    [ "$(cg_version memory)" = v2 ] || skip "memory.high is v2's, and memory is a v1 controller here (make check-vm runs this)"
+    run -0 --separate-stderr "$G/cgroup_pressure" -H 16 -a 64 -P "$CG"
+    assert_line --index 1 "memory.high: 16 MiB"
+    assert_line --index 2 "child: wrote 64 MiB to a file in /var/tmp, exited with status 0"
+    # The cgroup never held the file: a little over memory.high at most.
+    peak=$(sed -n 's/^memory.peak: \([0-9]*\) MiB$/\1/p' <<<"$output")
+    [ -n "$peak" ] && [ "$peak" -ge 8 ] && [ "$peak" -le 40 ] || {
+        echo "memory.peak: $peak MiB"
+        return 1
+    }
+    assert_line --regexp '^memory.events high: [1-9][0-9]*$'
+    assert_line "memory.events oom_kill: 0"
+    assert_line --regexp '^memory.pressure: some [0-9]+ us, full [0-9]+ us$'
+}
+
+@test "cgroup_pressure: under memory.high nothing is reclaimed" {
+    cg_for memory
+    [ "$(cg_version memory)" = v2 ] || skip "memory.high is v2's, and memory is a v1 controller here (make check-vm runs this)"
+    run -0 --separate-stderr "$G/cgroup_pressure" -H 256 -a 8 -P "$CG"
+    assert_line "child: wrote 8 MiB to a file in /var/tmp, exited with status 0"
+    assert_line "memory.events high: 0"
+}
+
+@test "cgroup_pressure: a file on a tmpfs is refused first, with its reason" {
+    findmnt -no FSTYPE -T /dev/shm | grep -qx tmpfs || skip "/dev/shm is no tmpfs here"
+    run -1 --separate-stderr "$G/cgroup_pressure" -d /dev/shm
+    assert_equal "$stderr" "cgroup_pressure: /dev/shm is in memory (tmpfs): its pages cannot be reclaimed without swap; name a directory on a disk with -d"
+}
+
+@test "cgroup_io: io.max holds the reads back to its rate; io.stat counts each one" {
+    local free slow
+    cg_for io
+    [ "$(cg_version io)" = v2 ] || skip "io.max is v2's, and the io controller is not in v2 here (make check-vm runs this)"
+    run --separate-stderr "$G/cgroup_io" -r 40 -n 40 -P "$CG"
+    [ "$status" -ne 77 ] || skip "$stderr"
+    assert_success
+    assert_line --index 1 --regexp '^disk: [0-9]+:[0-9]+ \([a-z0-9]+\), under /var/tmp$'
+    assert_line --regexp '^io.max: [0-9]+:[0-9]+ rbps=max wbps=max riops=40 wiops=max$'
+    # Each read counted, 4096 bytes (an extent's lookup may add one).
+    assert_line --index 3 --regexp '^io.stat: [0-9:]+ rbytes=(16384[0-9]|16[45][0-9]{3}) wbytes=0 rios=4[0-4] '
+    assert_line --index 6 --regexp '^io.stat: [0-9:]+ rbytes=[0-9]+ wbytes=0 rios=(8[0-9]) '
+    # 40 reads at 40 a second: most of a second, where they took less
+    # than half of one without the limit.
+    free=$(sed -n 's/^no limit: 40 reads in \([0-9.]*\) s$/\1/p' <<<"$output")
+    slow=$(sed -n 's/^riops=40: 40 reads in \([0-9.]*\) s$/\1/p' <<<"$output")
+    awk -v f="$free" -v s="$slow" 'BEGIN { exit !(s >= 0.6 && f < s / 2) }' || {
+        echo "no limit: $free s; riops=40: $slow s"
+        return 1
+    }
+}
+
 @test "cgroup_freezer: the count stops while frozen and goes on when thawed" {
     if check_cgroup v2; then cg_for v2; else cg_for freezer; fi
     run -0 "$G/cgroup_freezer" -P "$CG"

@@ -29,8 +29,10 @@ load try
 @test "try: cgroups/cgroup_delegate" { plays cgroups/cgroup_delegate.c; }
 @test "try: cgroups/cgroup_events" { plays cgroups/cgroup_events.c; }
 @test "try: cgroups/cgroup_freezer" { plays cgroups/cgroup_freezer.c; }
+@test "try: cgroups/cgroup_io" { plays cgroups/cgroup_io.c; }
 @test "try: cgroups/cgroup_memory" { plays cgroups/cgroup_memory.c; }
 @test "try: cgroups/cgroup_ns_move" { plays cgroups/cgroup_ns_move.c; }
+@test "try: cgroups/cgroup_pressure" { plays cgroups/cgroup_pressure.c; }
 @test "try: cgroups/cgroup_pids_demo" { plays cgroups/cgroup_pids_demo.c; }
 @test "try: cgroups/cgroup_subtree" { plays cgroups/cgroup_subtree.c; }
 @test "try: cgroups/cgroup_threads" { plays cgroups/cgroup_threads.c; }

@@ -114,3 +114,7 @@ proc_state_of() {
 @test "busy: the answer is what a fresh setup shows" {
     lab_grade cgroups/busy "$X/busy.answer"
 }
+
+@test "pressure: the answer is what a fresh setup shows" {
+    lab_grade cgroups/pressure "$X/pressure.answer"
+}

@@ -106,12 +106,18 @@ mapping_userns(void)
     if (pid == -1)
         err_exit("fork");
     if (pid == 0) {
+        close(ready[0]);
+        close(done[1]);
         if (unshare(CLONE_NEWUSER) == -1)
             userns_failed("unshare CLONE_NEWUSER");
         if (write(ready[1], "", 1) != 1 || read(done[0], &byte, 1) < 0)
             err_exit_child("sync with the parent");
         _exit(0);
     }
+    /* Our copies of the child's ends closed: if the child dies before it
+     * writes, the read sees the end of the pipe, not a wait for ever. */
+    close(ready[1]);
+    close(done[0]);
     if (read(ready[0], &byte, 1) != 1) /* the child failed, and said why */
         exit(waitpid(pid, &status, 0) == pid ? child_exit_status(status)
                                              : EXIT_FAILURE);
@@ -126,8 +132,6 @@ mapping_userns(void)
     if (write(done[1], "", 1) != 1 || waitpid(pid, &status, 0) == -1)
         err_exit("end the child");
     close(ready[0]);
-    close(ready[1]);
-    close(done[0]);
     close(done[1]);
     return fd;
 }
@@ -301,6 +305,17 @@ demo(void)
     create_as(100000);
 }
 
+/* The demo's child, for pass_on(). */
+static volatile pid_t demo_pid;
+
+/* A signal that would end us ends the demo instead (kill() is safe in a
+ * handler); we wait for it and clean up. */
+static void
+pass_on(int sig)
+{
+    kill(demo_pid, sig);
+}
+
 /* nftw's visitor: remove every entry, the deepest first. */
 static int
 remove_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw)
@@ -315,6 +330,7 @@ remove_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw)
 int
 main(int argc, char *argv[])
 {
+    struct sigaction sa = {.sa_handler = pass_on};
     int opt, status;
     pid_t pid;
 
@@ -346,11 +362,17 @@ main(int argc, char *argv[])
         demo();
         exit(EXIT_SUCCESS);
     }
-    /* Control-C ends the demo, and this process removes what it made.
-     * The mount is in the child's namespace only: it went with it. */
-    signal(SIGINT, SIG_IGN);
-    if (waitpid(pid, &status, 0) == -1)
-        err_exit("waitpid");
+    /* Control-C, kill or a closed terminal end the demo, passed on to
+     * it, and this process removes what it made. The mount is in the
+     * child's namespace only: it went with it. */
+    demo_pid = pid;
+    if (sigaction(SIGINT, &sa, NULL) == -1 ||
+        sigaction(SIGTERM, &sa, NULL) == -1 ||
+        sigaction(SIGHUP, &sa, NULL) == -1)
+        err_exit("sigaction");
+    while (waitpid(pid, &status, 0) == -1)
+        if (errno != EINTR)
+            err_exit("waitpid");
     if (nftw(top, remove_entry, 16, FTW_DEPTH | FTW_PHYS) == -1)
         err_warn("remove %s", top);
     return child_exit_status(status);

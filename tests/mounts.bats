@@ -241,6 +241,16 @@ create view/as-100000 as UID 100000: on disk 0:0$"
     host_unchanged
 }
 
+@test "demo_idmap: a user namespace refused is an error with its reason, not a hang, and the directory still goes" {
+    require root
+    require cmd strace
+    # strace makes the kernel's answer to unshare() EPERM (fault injection).
+    TMPDIR=$BATS_TEST_TMPDIR run -1 --separate-stderr timeout 20 \
+        strace -o /dev/null -f -e trace=unshare -e inject=unshare:error=EPERM "$M/demo_idmap"
+    assert_equal "$stderr" "demo_idmap: unshare CLONE_NEWUSER: Operation not permitted (EPERM)"
+    assert_equal "$(find "$BATS_TEST_TMPDIR" -name 'demo_idmap.*')" ""
+}
+
 @test "demo_idmap: as an ordinary user, root of its own user namespace may copy the mount, not map its IDs (EPERM, 77)" {
     local dir
     dir=$(user_tmpdir)

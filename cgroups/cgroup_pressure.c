@@ -182,7 +182,8 @@ main(int argc, char *argv[])
             err_exit_child("read");
         child(fd, alloc);
     }
-    close(fd);
+    close(fd); /* the child has its own copy */
+    close(go[0]);
     if (cg_move(cg, pid) == -1) {
         kill(pid, SIGKILL);
         err_exit("move %d to %s", (int)pid, cg);

@@ -111,7 +111,7 @@ disk_of(const char *dir, char *dev, size_t dsize, char *name, size_t nsize)
 }
 
 /* A nameless file in DIR of COUNT blocks, written and synced to the
- * disk, open for direct reading. */
+ * disk; main() opens it again, for direct reading. */
 static int
 data_file(const char *dir, long count)
 {

@@ -192,7 +192,8 @@ main(int argc, char *argv[])
     if (waitpid(pid, &status, 0) == -1)
         err_exit("waitpid");
     if (WIFSIGNALED(status))
-        printf("child: killed by signal %d\n", WTERMSIG(status));
+        printf("child: killed by %s\n",
+               signal_name(WTERMSIG(status), value, sizeof(value)));
     else
         printf("child: wrote %ld MiB to a file in %s, exited with status "
                "%d\n",
